@@ -1,0 +1,68 @@
+"""The dataset as JSON for other tools and the 检索 page: api/records.json, api/meetings.json,
+api/dimensions.json, and api/records.js (the same data as a script, since file:// forbids fetch)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from hooks.model import Library, Meeting, Record
+
+
+def record_json(record: Record, url: str) -> dict:
+    return {
+        "id": record.id, "type": record.type, "url": url, "meeting": record.meeting.id,
+        "meeting_title": record.meeting.title, "year": record.meeting.year,
+        "aspect": record.aspect.id if record.aspect else None,
+        "aspect_title": record.aspect.label if record.aspect else None,
+        "dimensions": list(record.dimensions), "level": record.level, "unit": record.unit,
+        "part": record.part, "title": record.title, "text": record.full_text,
+        "instance": record.instance, "tags": list(record.tags), "source": record.source,
+        "draft": record.draft,
+    }
+
+
+def meeting_json(meeting: Meeting) -> dict:
+    return {
+        "id": meeting.id, "year": meeting.year, "kind": meeting.kind, "batch": meeting.batch,
+        "title": meeting.title,
+        "theme": meeting.themes[0].text if meeting.themes else None,
+        "themes": [{"text": t.text, "scope": t.scope, "confirmed": t.confirmed, "source": t.source}
+                   for t in meeting.themes],
+        "aspect_count": meeting.aspect_count or len(meeting.aspects),
+        "aspects": [{"id": a.id, "title": a.label, "short": a.short, "position": a.position,
+                     "dimensions": list(a.dimensions), "confirmed": a.confirmed}
+                    for a in meeting.aspects],
+        "required_sections": [{"id": s.id, "title": s.title, "confirmed": s.confirmed}
+                              for s in meeting.required_sections],
+    }
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a <script>: no `</script>`, `<!--` or JS line terminators."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def write_api(library: Library, site_dir: Path, url_of: Callable[[Record], str]) -> dict[str, int]:
+    """Write the API files; return their sizes in bytes."""
+    records = [record_json(r, url_of(r)) for r in library.records]
+    meetings = [meeting_json(m) for m in library.meetings]
+    dimensions = [{"id": d.id, "title": d.title} for d in library.dimensions.values()]
+    out = site_dir / "api"
+    out.mkdir(parents=True, exist_ok=True)
+    files = {
+        "records.json": json.dumps(records, ensure_ascii=False, separators=(",", ":")),
+        "meetings.json": json.dumps(meetings, ensure_ascii=False, indent=1),
+        "dimensions.json": json.dumps(dimensions, ensure_ascii=False, indent=1),
+        "records.js": (f"window.MSH_RECORDS={script_json(records)};\n"
+                       f"window.MSH_MEETINGS={script_json(meetings)};\n"
+                       f"window.MSH_DIMENSIONS={script_json(dimensions)};\n"),
+    }
+    sizes = {}
+    for name, text in files.items():
+        data = text.encode("utf-8")
+        (out / name).write_bytes(data)
+        sizes[name] = len(data)
+    return sizes

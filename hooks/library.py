@@ -1,0 +1,148 @@
+"""Load every file under data/, validate it, and build the Library model.
+
+Data flow: YAML files → Documents (with line marks) → JSON Schema checks → cross-reference
+checks → dataclasses. Every problem found is collected; the caller gets a Library or one
+DataErrors listing them all.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from hooks import crossref
+from hooks.errors import DataError, DataErrors
+from hooks.loader import Document, load_document
+from hooks.model import (Aspect, Dimension, Fact, Library, Meeting, Outline, OutlineSection, Record,
+                         RequiredSection, Source, Theme)
+from hooks.schemas import check
+
+# Where each kind of data lives, and which schema checks it.
+SINGLE_FILES = {"sources.yaml": "sources", "dimensions.yaml": "dimensions"}
+FOLDERS = {"meetings": "meeting", "outlines": "outline", "examples": "examples", "cases": "cases"}
+# Files in data/ that belong to other tools (privacy checker, search dictionary).
+OTHER_FILES = {"privacy_exceptions.yaml"}
+UNIT_ORDER = ("sources", "dimensions", "meetings", "outlines", "examples", "cases")
+
+
+def load_library(data_dir: Path) -> Library:
+    """Read, check and model data/; raise DataErrors naming every problem."""
+    documents, errors = read_documents(data_dir)
+    if not errors:
+        errors += crossref.check(documents)
+    if errors:
+        raise DataErrors(errors)
+    return build_library(documents)
+
+
+def read_documents(data_dir: Path) -> tuple[dict[str, list[Document]], list[DataError]]:
+    """Parse and schema-check every data file; group the documents by kind."""
+    documents: dict[str, list[Document]] = {kind: [] for kind in UNIT_ORDER}
+    errors: list[DataError] = []
+    root = data_dir.parent
+
+    def read(path: Path, kind: str, schema: str) -> None:
+        shown = path.relative_to(root).as_posix()
+        try:
+            document = load_document(path, shown)
+        except DataErrors as failure:
+            errors.extend(failure.errors)
+            return
+        found = check(document, data_dir / "schema", schema)
+        errors.extend(found)
+        if not found:
+            documents[kind].append(document)
+
+    for name, schema in SINGLE_FILES.items():
+        path = data_dir / name
+        if path.exists():
+            read(path, name.removesuffix(".yaml"), schema)
+        else:
+            errors.append(DataError(f"data/{name}", None, "", "this file to exist", "no such file"))
+    for folder, schema in FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*.y*ml")):
+            read(path, folder, schema)
+    for path in sorted(data_dir.glob("*.y*ml")):
+        if path.name not in SINGLE_FILES and path.name not in OTHER_FILES:
+            errors.append(DataError(path.relative_to(root).as_posix(), None, "",
+                                    f"one of {', '.join(sorted(SINGLE_FILES | dict.fromkeys(OTHER_FILES)))}"
+                                    f" or a file inside {', '.join(f + '/' for f in FOLDERS)}",
+                                    "an unknown data file"))
+    return documents, errors
+
+
+def build_library(documents: dict[str, list[Document]]) -> Library:
+    """Turn checked documents into the model; assumes crossref.check found nothing."""
+    sources = {s["id"]: _source(s) for d in documents["sources"] for s in d.content["sources"]}
+    dimensions = {x["id"]: Dimension(x["id"], x["title"], x["description"])
+                  for d in documents["dimensions"] for x in d.content["dimensions"]}
+    meetings = sorted((_meeting(d) for d in documents["meetings"]),
+                      key=lambda m: (-m.year, -(m.batch or 0), m.id))
+    by_meeting = {m.id: m for m in meetings}
+    outlines = sorted((_outline(d) for d in documents["outlines"]), key=lambda o: (o.order, o.id))
+    records = list(_records(documents["examples"], "examples", "example", by_meeting))
+    records += _records(documents["cases"], "cases", "case", by_meeting)
+    meeting_rank = {m.id: i for i, m in enumerate(meetings)}
+    records.sort(key=lambda r: (meeting_rank[r.meeting.id], r.aspect.position if r.aspect else 99,
+                                r.type != "example"))
+    return Library(sources, dimensions, meetings, outlines, records)
+
+
+def _source(raw: dict) -> Source:
+    return Source(raw["id"], raw["kind"], raw["title"], raw.get("file"), raw.get("description"),
+                  raw.get("anonymisation"))
+
+
+def _fact(raw: dict | None) -> Fact | None:
+    return Fact(raw["text"], raw["confirmed"], raw["source"]) if raw else None
+
+
+def _meeting(document: Document) -> Meeting:
+    raw = document.content
+    aspects = tuple(
+        Aspect(a["id"], raw["id"], i, a["title"], a.get("short"), a.get("incomplete", False),
+               tuple(a["dimensions"]), a["confirmed"], a["source"])
+        for i, a in enumerate(raw["aspects"], start=1))
+    return Meeting(
+        id=raw["id"], year=raw["year"], kind=raw["kind"], title=raw["title"],
+        themes=tuple(Theme(t["text"], t["scope"], t["confirmed"], t["source"]) for t in raw["themes"]),
+        aspects=aspects, file=document.path, batch=raw.get("batch"), held=raw.get("held"),
+        context=raw.get("context"), general_requirement=_fact(raw.get("general_requirement")),
+        aspect_count=raw.get("aspect_count"),
+        required_sections=tuple(RequiredSection(s["id"], s["title"], tuple(s.get("parts", ())),
+                                                s["confirmed"], s["source"])
+                                for s in raw.get("required_sections", ())),
+        notes=tuple(_fact(n) for n in raw.get("notes", ())))
+
+
+def _section(raw: dict) -> OutlineSection:
+    return OutlineSection(
+        title=raw.get("title"), each=raw.get("each"), title_format=raw.get("title_format"),
+        numbered=raw.get("numbered", True), requires=raw.get("requires"),
+        guidance=raw.get("guidance"), mistakes=tuple(raw.get("mistakes", ())),
+        fields=tuple(raw.get("fields", ())),
+        children=tuple(_section(c) for c in raw.get("children", ())))
+
+
+def _outline(document: Document) -> Outline:
+    raw = document.content
+    return Outline(raw["id"], raw["title"], raw["order"], raw["level"], raw["description"],
+                   raw["source"], tuple(_section(s) for s in raw["sections"]), document.path,
+                   raw.get("requires"), tuple(raw.get("columns", ())))
+
+
+def _records(documents: Iterable[Document], key: str, kind: str,
+             meetings: dict[str, Meeting]) -> Iterable[Record]:
+    for document in documents:
+        default_source = document.content["source"]
+        for index, raw in enumerate(document.content[key]):
+            meeting = meetings[raw["meeting"]]
+            aspect = meeting.aspect(raw.get("aspect"))
+            dimensions = tuple(raw.get("dimensions") or (aspect.dimensions if aspect else ()))
+            yield Record(
+                id=raw["id"], type=kind, meeting=meeting, aspect=aspect, dimensions=dimensions,
+                level=raw["level"], unit=raw["unit"], part=raw.get("part", "案例"),
+                title=raw["title"], source=raw.get("source", default_source), file=document.path,
+                line=document.line_of((key, index)), text=raw.get("text"),
+                instance=raw.get("instance"), situation=raw.get("situation"),
+                analysis=raw.get("analysis"), lessons=raw.get("lessons"),
+                tags=tuple(raw.get("tags", ())), draft=raw.get("draft", False))

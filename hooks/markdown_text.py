@@ -1,0 +1,42 @@
+"""Turn data text into Markdown that shows exactly that text: YAML is data, never markup."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+# Python-Markdown's own backslash escapes (markdown.Markdown.ESCAPED_CHARS) plus `|`, which the
+# tables extension adds. Anything else is either harmless or turned into an HTML entity below.
+DEFAULT_ESCAPED = frozenset("\\`*_{}[]()#+-.!|")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+class MarkdownEscaper:
+    """Escapes for one Markdown configuration (the set of backslash-escapable characters)."""
+
+    def __init__(self, escaped_chars: frozenset[str] | set[str] | list[str] = DEFAULT_ESCAPED):
+        self.escaped = frozenset(escaped_chars) - set(_ENTITIES)
+
+    def inline(self, text: str) -> Markup:
+        """One line of text for a heading, a list item or a table cell."""
+        text = " ".join(str(text).split())  # newlines, tabs and indentation mean markup in Markdown
+        out = []
+        for char in text:
+            if char in _ENTITIES:
+                out.append(_ENTITIES[char])
+            elif char in self.escaped:
+                out.append("\\" + char)
+            else:
+                out.append(char)
+        return Markup("".join(out))
+
+    def paragraphs(self, text: str) -> Markup:
+        """A multi-line text: each non-blank line becomes a paragraph."""
+        lines = [self.inline(line) for line in str(text).splitlines() if line.strip()]
+        return Markup("\n\n".join(lines))
+
+
+def url(target: str) -> Markup:
+    """A link target built by the site itself (ASCII slugs), checked rather than escaped."""
+    allowed = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./#?=&%")
+    if not target or set(target) - allowed:
+        raise ValueError(f"unsafe link target {target!r}")
+    return Markup(target)

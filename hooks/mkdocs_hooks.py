@@ -1,0 +1,77 @@
+"""MkDocs adapter: the event functions call plain functions (load, validate, model, render).
+
+Data flow: on_config loads and checks data/ (a bad file stops the build with file:line:field),
+on_files adds the generated pages, on_post_build writes the JSON API.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # make `hooks` importable as a package (MkDocs loads this file by path)
+    sys.path.insert(0, str(ROOT))
+
+import markdown  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from hooks.api import write_api  # noqa: E402
+from hooks.errors import DataErrors  # noqa: E402
+from hooks.library import load_library  # noqa: E402
+from hooks.markdown_text import MarkdownEscaper  # noqa: E402
+from hooks.model import Library, Record  # noqa: E402
+from hooks.navigation import build_nav  # noqa: E402
+from hooks.pages import Renderer, canonical_page  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.site")
+
+# Reset in on_config: MkDocs keeps this module loaded across `mkdocs serve` rebuilds.
+_state: dict = {}
+
+
+# ---- hooks -------------------------------------------------------------------------------
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.clear()
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        library = load_library(data_dir)
+    except DataErrors as errors:
+        raise PluginError(errors.report()) from None
+    config.nav = build_nav(library, Path(config.docs_dir))
+    _state["library"] = library
+    _state["escaper"] = MarkdownEscaper(_escaped_chars(config))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    library: Library = _state["library"]
+    renderer = Renderer(library, _state["escaper"])
+    for path, content in renderer.pages():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} is generated from data/; remove the file from docs/")
+        files.append(File.generated(config, path, content=content))
+    _state["files"] = files
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    library: Library = _state["library"]
+    files: Files = _state["files"]
+
+    def url_of(record: Record) -> str:
+        return f"{files.get_file_from_path(canonical_page(record)).url}#{record.id}"
+
+    sizes = write_api(library, Path(config.site_dir), url_of)
+    log.info("api: %d records, records.json %d bytes", len(library.records), sizes["records.json"])
+
+
+# ---- helpers -----------------------------------------------------------------------------
+
+def _escaped_chars(config: MkDocsConfig) -> set[str]:
+    """The characters the configured Markdown honours a backslash escape for."""
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return set(md.ESCAPED_CHARS)

@@ -1,0 +1,89 @@
+"""The JSON Schemas of data/schema/, compiled once, and their errors turned into DataErrors."""
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from hooks.errors import DataError, field_path, show
+from hooks.loader import Document
+
+
+@lru_cache(maxsize=4)
+def _registry(schema_dir: Path) -> Registry:
+    resources = []
+    for path in sorted(schema_dir.glob("*.schema.yaml")):
+        schema = yaml.safe_load(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=32)
+def validator(schema_dir: Path, name: str) -> Draft202012Validator:
+    """The validator for `<name>.schema.yaml`, with the other schemas resolvable by $id."""
+    registry = _registry(schema_dir)
+    schema = registry.contents(f"{name}.schema.yaml")
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=registry)
+
+
+def check(document: Document, schema_dir: Path, name: str) -> list[DataError]:
+    """Validate a document against a schema; one DataError per problem, with file and line."""
+    errors: list[DataError] = []
+    for error in validator(schema_dir, name).iter_errors(document.content):
+        errors.extend(_describe(document, error))
+    return errors
+
+
+
+def _describe(document: Document, error: ValidationError) -> list[DataError]:
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    line = document.line_of(path)
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return [DataError(document.path, line, field_path(path + (missing,)),
+                          "a value: this field is required", "nothing")]
+    if kind == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        extras = [key for key in error.instance if key not in known]
+        result = []
+        for key in extras:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            result.append(DataError(document.path, document.line_of(path + (key,)), field_path(path + (key,)),
+                                    f"one of the known fields {', '.join(known)}{hint}",
+                                    f"unknown field {key!r}"))
+        return result
+    expected = _expectation(error, schema)
+    return [DataError(document.path, line, field_path(path), expected, show(error.instance))]
+
+
+_TYPE_NAMES = {"string": "a text", "integer": "a whole number", "boolean": "true or false",
+               "array": "a list", "object": "a mapping of fields", "null": "null"}
+
+
+def _expectation(error: ValidationError, schema: dict) -> str:
+    kind = error.validator
+    description = schema.get("description")
+    if kind == "type":
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+    if kind == "enum":
+        return "one of " + ", ".join(str(v) for v in error.validator_value)
+    if kind == "minItems":
+        return f"a list of at least {error.validator_value} item(s)"
+    if kind in {"minimum", "maximum"}:
+        sign = "≥" if kind == "minimum" else "≤"
+        return f"a number {sign} {error.validator_value}"
+    if kind == "oneOf" and "each" in str(error.validator_value):
+        return "a section with either a title, or `each` (aspect or required_section) with title_format"
+    if description:
+        return description
+    return error.message
