@@ -1,0 +1,102 @@
+"""Recognise the document type, the level and unit, and the meeting it was written for."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .aspects import Meeting, assign, core
+
+BANZI, GEREN, JILU = "班子对照检查材料", "个人对照检查材料", "会议记录"
+HEADER_FIELD = re.compile(r"^(时间|地点|出席人?员?|参加人?员?|参会人员|缺席人?员?|列席人?员?|主持人?|记录人?|议程|会议议程)[：:]")
+CASE_SECTION = re.compile(r"典型案例|案例剖析|案例原因|[带含]案例")
+UNIT_WORDS: list[tuple[str, str]] = [
+    (r"街道", "街道"), (r"社区", "社区"), (r"乡镇|[镇乡](?:党委|政府|领导班子|人大)", "乡镇"),
+    (r"公司|集团|国有企业|国企", "国有企业"), (r"学校|大学|学院|中学|小学", "学校"), (r"医院", "医院"),
+    (r"[县区]委(?:常委会|领导班子)", "县区党委"),
+    (r"(?<![大格布全结当开变时])局|党组|机关|部门|委员会", "机关部门"),
+]
+
+
+@dataclass
+class Guess:
+    """A recognised value with a confidence in 0..1 and the evidence behind it."""
+
+    value: str
+    confidence: float
+    evidence: list[str] = field(default_factory=list)
+
+
+def document_type(title: str, lines: list[str]) -> Guess:
+    """班子 / 个人 对照检查材料 or 会议记录, from the title first, then the content."""
+    header_fields = sum(1 for line in lines[:30] if HEADER_FIELD.match(line))
+    if re.search(r"会议记录|会议纪要", title) or header_fields >= 3:
+        evidence = [f"title {title!r}"] if "会议" in title else []
+        return Guess(JILU, 0.95 if evidence and header_fields >= 3 else 0.8, evidence + [f"{header_fields} header fields"])
+    if re.search(r"个人|发言提纲|本人", title):
+        return Guess(GEREN, 0.95, [f"title {title!r}"])
+    if re.search(r"班子|党委|党组|党工委|支委", title):
+        return Guess(BANZI, 0.95, [f"title {title!r}"])
+    body = "".join(lines)
+    first_person = len(re.findall(r"我(?![们国市区县镇省])|本人", body))
+    collective = len(re.findall(r"班子|我们", body))
+    if first_person > collective:
+        return Guess(GEREN, 0.6, [f"first person {first_person}× vs 班子/我们 {collective}×"])
+    return Guess(BANZI, 0.6 if collective else 0.3, [f"班子/我们 {collective}× vs first person {first_person}×"])
+
+
+def unit(title: str, lines: list[str]) -> Guess:
+    """The kind of unit, from the title, else from the first paragraphs."""
+    for where, text in (("title", title), ("opening", "".join(lines[:6]))):
+        for pattern, kind in UNIT_WORDS:
+            found = re.search(pattern, text)
+            if found:
+                return Guess(kind, 0.9 if where == "title" else 0.6, [f"{found.group(0)!r} in the {where}"])
+    return Guess("通用", 0.3, ["no unit word found"])
+
+
+def has_case_analysis(headings: list[str]) -> bool:
+    return any(CASE_SECTION.search(h) for h in headings)
+
+
+def longest_common_run(a: str, b: str) -> int:
+    """Length of the longest common substring (theme sentences are quoted verbatim)."""
+    from difflib import SequenceMatcher
+
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size
+
+
+def meeting(title: str, text: str, headings: list[str], meetings: list[Meeting]) -> tuple[Meeting | None, Guess]:
+    """Score every known meeting by year and kind in the title, theme sentence and aspect headings."""
+    years = {int(y) for y in re.findall(r"(20\d\d)\s*年", title)} or {
+        int(y) for y in re.findall(r"(20\d\d)\s*年度", text[:600])
+    }
+    kind_hint = "年度" if "年度" in title else ("专题" if re.search(r"专题|主题教育", title) else "")
+    flat = re.sub(r"[\s“”\"]", "", text)
+    ranked: list[tuple[float, Meeting, list[str]]] = []
+    for candidate in meetings:
+        score, evidence = 0.0, []
+        if candidate.year in years:
+            score += 0.3
+            evidence.append(f"year {candidate.year} in the title")
+        if kind_hint and kind_hint == candidate.kind:
+            score += 0.1
+            evidence.append(f"kind {kind_hint}")
+        run = max((longest_common_run(flat, re.sub(r"[\s“”\"]", "", t)) for t in candidate.themes), default=0)
+        if run >= 25:
+            score += 0.3
+            evidence.append(f"theme sentence quoted ({run} characters in common)")
+        if candidate.aspects:
+            matched = [a for a, _ in assign(headings, candidate.aspects) if a]
+            share = len(matched) / len(candidate.aspects)
+            score += 0.4 * share
+            if matched:
+                evidence.append(f"{len(matched)}/{len(candidate.aspects)} aspect headings")
+        ranked.append((score, candidate, evidence))
+    ranked.sort(key=lambda entry: -entry[0])
+    if not ranked or ranked[0][0] == 0:
+        return None, Guess("", 0.0, ["no year, theme or aspect heading matched a meeting"])
+    score, best, evidence = ranked[0]
+    margin = score - (ranked[1][0] if len(ranked) > 1 else 0)
+    confidence = round(min(1.0, score) * (1.0 if margin >= 0.2 else 0.7), 2)
+    return best, Guess(best.id, confidence, evidence)

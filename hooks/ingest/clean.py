@@ -1,0 +1,105 @@
+"""Clean pasted or converted text: web debris, paywall markers, Markdown, punctuation width."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass
+class Line:
+    """One non-empty line of the cleaned document, with its line number in the input."""
+
+    no: int
+    text: str
+    md_level: int = 0  # number of leading '#' in a Markdown heading, 0 otherwise
+
+
+PAYWALL = re.compile(r"##\s*paid\w*\s*##", re.I)
+# Lines that are never part of a document: site furniture around a pasted web page.
+DEBRIS = re.compile(
+    r"欢迎您|浏览量|阅读量|浏览次数|阅读次数|发布时间|发布日期|来源[:：]|作者[:：]|字号[:：]|"
+    r"^[•·\-\s]*(点赞|收藏|分享|举报|打赏)\s*\d*$|打印本页|关闭窗口|扫一扫|版权所有|"
+    r"上一篇|下一篇|返回顶部|^登录|^注册|^首页"
+)
+# Once the body has begun, these start the page's footer: everything after them is dropped.
+TAIL = re.compile(r"^[•·\-\s]*(点赞|收藏|分享到?|相关文章|热门文章|相关推荐|推荐阅读|猜你喜欢|上一篇|下一篇)")
+TITLE_WORDS = re.compile(r"对照检查材料|发言提纲|检视剖析材料|会议记录|会议纪要|对照检查发言|检查材料")
+MD_HEADING = re.compile(r"^(#{1,6})\s*")
+MD_BULLET = re.compile(r"^(?:[-*+•·]\s+)")
+# **...** around a whole heading (or at the start of a numbered line) is Markdown bold;
+# a lone ** elsewhere is a mask for a place name and is kept.
+MD_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*(.*)$")
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#)")
+CJK = r"\u3400-\u9fff\u201c\u201d"
+HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def normalise_punctuation(text: str) -> str:
+    """Turn half-width punctuation used in Chinese text into full width, length-preserving."""
+    text = text.replace("(", "（").replace(")", "）").replace("\u3000", " ")
+    # Half-width marks next to a CJK character; never inside numbers such as 1,000 or 10:30.
+    def widen(match: re.Match[str]) -> str:
+        return HALF_TO_FULL[match.group(0)]
+
+    text = re.sub(rf"(?<=[{CJK}）])[,:;?!]|[,:;?!](?=[{CJK}（])", widen, text)
+    # A half-width full stop ending a Chinese sentence (not 1.5 or a marker "1.").
+    text = re.sub(rf"(?<=[{CJK}）”])\.(?=[{CJK}（“]|\s|$)", "。", text)
+    # "1." / "1、" after a number at line start stay distinguishable; 1．is the full-width form.
+    text = re.sub(r"^(\d+)\.(?!\d)", r"\1．", text)
+    return text
+
+
+def strip_markdown(text: str) -> tuple[str, int]:
+    """Remove Markdown heading marks, bullets and heading bold; return text and heading level."""
+    level = 0
+    heading = MD_HEADING.match(text)
+    if heading:
+        level = len(heading.group(1))
+        text = text[heading.end():]
+    text = MD_BULLET.sub("", text)
+    bold = MD_BOLD_LINE.match(text)
+    if bold and (not bold.group(2) or NUMBERED.match(bold.group(1)) or bold.group(2)[:1] in "。：:"):
+        text = bold.group(1) + bold.group(2)
+    return text.strip(), level
+
+
+def is_title(text: str) -> bool:
+    """A document title: short, names a document type, no sentence end."""
+    return bool(TITLE_WORDS.search(text)) and len(text) <= 70 and not text.endswith(("。", "；"))
+
+
+def clean_lines(raw: str) -> list[Line]:
+    """Return the document's lines without debris, in normalised form."""
+    lines: list[Line] = []
+    for number, original in enumerate(raw.splitlines(), start=1):
+        text = PAYWALL.sub("", original).strip()
+        if not text:
+            continue
+        text, level = strip_markdown(text)
+        text = normalise_punctuation(text).strip()
+        if text:
+            lines.append(Line(number, text, level))
+    return drop_tail(drop_head(lines))
+
+
+def drop_head(lines: list[Line]) -> list[Line]:
+    """Drop debris and a table of contents before the document title, if a title is found."""
+    for index, line in enumerate(lines[:40]):
+        if is_title(line.text):
+            before = lines[:index]
+            # Only short lines without sentences (menus, TOC, site names) may be dropped.
+            if all(len(b.text) <= 40 and "。" not in b.text for b in before):
+                return lines[index:]
+            break
+    return [line for line in lines if not DEBRIS.search(line.text)]
+
+
+def drop_tail(lines: list[Line]) -> list[Line]:
+    """Cut the page footer (点赞/收藏/相关文章 …) and drop remaining debris lines."""
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if index > 2 and TAIL.match(line.text) and len(line.text) <= 20:
+            break
+        if not DEBRIS.search(line.text):
+            kept.append(line)
+    return kept

@@ -1,0 +1,219 @@
+"""hooks.ingest: seeds and hand-written documents against hand-checked expectations,
+validation of the draft YAML by the data validator, anonymisation, and a round trip to the site."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hooks.ingest.__main__ import main
+from hooks.ingest.emit import dump
+from hooks.ingest.pipeline import Result, run
+from hooks.library import load_library
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+FIXTURES = Path(__file__).parent / "ingest_fixtures"
+SEEDS = REPO.parent / "shared" / "seeds"  # CI clones shared/ beside the repository
+OWN = {"geren_markdown": "geren_markdown.md", "jilu": "jilu.txt",
+       "web_halfwidth": "web_halfwidth.txt", "paraphrase_typo": "paraphrase_typo.txt"}
+SEED_FILES = {"seed_000": "000_61249a1e89284a5c.txt", "seed_001": "001_9cc914dfadb0d61f.txt",
+              "seed_004": "004_edabf4a0fb341e20.txt"}
+CHECKED = [name for name in OWN if name != "jilu"]
+
+
+def source_path(name: str) -> Path:
+    if name in OWN:
+        return FIXTURES / OWN[name]
+    path = SEEDS / SEED_FILES[name]
+    if not path.exists():
+        pytest.skip(f"seed not found at {path} (shared/ must sit beside the repository)")
+    return path
+
+
+def expected(name: str) -> dict:
+    return yaml.safe_load((FIXTURES / f"expected_{name}.yaml").read_text(encoding="utf-8"))
+
+
+def summary(result: Result) -> dict:
+    """What the expected files record, computed from a result."""
+    groups = result.reading.groups if result.reading else []
+    return {
+        "type": result.doc_type.value,
+        "meeting": result.meeting.id if result.meeting else None,
+        "level": result.level,
+        "unit": result.unit.value,
+        "aspects": [{"heading": g.section.heading, "aspect": g.aspect.id if g.aspect else None,
+                     "items": len(g.items)} for g in groups],
+        "parts": dict(Counter(record["part"] for record in result.examples)),
+        "kept": [section.heading for section, _ in (result.reading.kept if result.reading else [])],
+        "titles": [record["title"] for record in result.examples[:2]],
+        "instances": sum(1 for record in result.examples if "instance" in record),
+    }
+
+
+@pytest.mark.parametrize("name", CHECKED + list(SEED_FILES))
+def test_checked_material_matches_hand_checked_result(name: str) -> None:
+    want = expected(name)
+    got = summary(run(source_path(name), DATA))
+    for key in ("type", "meeting", "level", "unit", "aspects", "parts", "kept", "titles", "instances"):
+        if key in want:
+            assert got[key] == want[key], key
+
+
+@pytest.mark.parametrize("name", CHECKED + list(SEED_FILES))
+def test_every_item_is_mapped_as_its_heading_says(name: str) -> None:
+    """Each 问题 record carries the aspect of the heading it stood under, in document order."""
+    want = expected(name)
+    result = run(source_path(name), DATA)
+    problems = [record["aspect"] for record in result.examples if record["part"] == "问题"]
+    wanted = [a["aspect"] for a in want["aspects"] for _ in range(a["items"])]
+    assert problems == wanted
+
+
+@pytest.mark.parametrize("name", ["web_halfwidth", "seed_001", "seed_004"])
+def test_web_debris_and_paywall_markers_are_gone(name: str) -> None:
+    result = run(source_path(name), DATA)
+    text = dump(result.source, result.examples)
+    for word in expected(name)["absent"]:
+        assert word not in text
+
+
+def test_case_analysis_is_recognised() -> None:
+    assert run(source_path("seed_000"), DATA).case_analysis
+    assert not run(source_path("seed_004"), DATA).case_analysis
+
+
+def test_minutes_header_agenda_speakers_and_opinions() -> None:
+    want = expected("jilu")
+    result = run(source_path("jilu"), DATA)
+    assert result.doc_type.value == want["type"]
+    assert result.meeting and result.meeting.id == want["meeting"]
+    minutes = result.minutes
+    assert list(minutes.header) == want["header_fields"]
+    assert len(minutes.agenda) == want["agenda"]
+    assert minutes.speakers == want["speakers"]
+    assert [[o.giver, o.receiver] for o in minutes.opinions] == want["opinions"]
+    assert dict(Counter(r["part"] for r in result.examples)) == want["parts"]
+    opinion = next(r for r in result.examples if r["part"] == "批评意见")
+    assert opinion["tags"] == ["提出人：成员B", "被批评人：成员A"]
+    assert "会议不到半小时就通过" in opinion["instance"]
+
+
+def test_minutes_names_are_replaced_consistently() -> None:
+    result = run(source_path("jilu"), DATA)
+    text = dump(result.source, result.examples)
+    for name in expected("jilu")["names_removed"]:
+        assert name not in text
+    placeholders: dict[str, set[str]] = {}
+    for replacement in result.replacements:
+        placeholders.setdefault(replacement.original, set()).add(replacement.placeholder)
+    assert all(len(used) == 1 for used in placeholders.values())  # one name → one placeholder
+    assert len({next(iter(u)) for u in placeholders.values()}) == len(placeholders)  # and no sharing
+
+
+def test_existing_masks_are_kept_as_they_are() -> None:
+    result = run(source_path("seed_000"), DATA)
+    assert any("**街道" in record["text"] for record in result.examples)
+    assert not any(r.original.strip("*×") == "" for r in result.replacements)
+
+
+def test_docx_input_gives_the_same_result_as_markdown(tmp_path: Path) -> None:
+    """A Word file made from the Markdown fixture: heading styles instead of '#'."""
+    import docx
+
+    document = docx.Document()
+    for line in OWN_LINES("geren_markdown"):
+        hashes = len(line) - len(line.lstrip("#"))
+        text = line.lstrip("# ").replace("**", "")
+        if hashes:
+            document.add_heading(text, level=hashes)
+        else:
+            document.add_paragraph(text)
+    path = tmp_path / "geren.docx"
+    document.save(str(path))
+    got, want = summary(run(path, DATA)), expected("geren_markdown")
+    assert got["aspects"] == want["aspects"]
+    assert got["parts"] == want["parts"]
+    assert got["type"] == want["type"]
+
+
+def OWN_LINES(name: str) -> list[str]:
+    return [line for line in (FIXTURES / OWN[name]).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def add_to_data(tmp_path: Path, results: list[Result]) -> Path:
+    """A copy of data/ with the imports added the way the maintainer adds them."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    sources = yaml.safe_load((data / "sources.yaml").read_text(encoding="utf-8"))
+    for result in results:
+        (data / "examples" / f"{result.source['id']}.yaml").write_text(
+            dump(result.source, result.examples), encoding="utf-8")
+        sources["sources"].append(result.source)
+    (data / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
+                                       encoding="utf-8")
+    return data
+
+
+@pytest.mark.parametrize("name", list(OWN) + list(SEED_FILES))
+def test_output_passes_the_data_validator(tmp_path: Path, name: str) -> None:
+    result = run(source_path(name), DATA)
+    assert result.examples and all(record["draft"] is True for record in result.examples)
+    library = load_library(add_to_data(tmp_path, [result]))  # raises DataErrors on any problem
+    assert library is not None
+
+
+def test_cli_writes_yaml_and_reports_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    output = tmp_path / "out.yaml"
+    assert main([str(source_path("paraphrase_typo")), "-o", str(output)]) == 0
+    report = capsys.readouterr().err
+    assert "type: 班子对照检查材料" in report and "meeting: 2025-niandu" in report
+    assert "在落实意识形态工作责任制方面" in report and "no official aspect" in report
+    assert "kind: import" in report
+    written = yaml.safe_load(output.read_text(encoding="utf-8"))
+    assert written["source"].startswith("import-2025-niandu-banzi-")
+
+
+def test_cli_rejects_unknown_input(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    bad = tmp_path / "material.pdf"
+    bad.write_bytes(b"%PDF")
+    assert main([str(bad)]) == 2
+    assert "material.pdf" in capsys.readouterr().err
+
+
+def test_round_trip_records_appear_on_the_site(tmp_path: Path) -> None:
+    """import → add to data/ → mkdocs build → the imported titles are in the built HTML."""
+    result = run(source_path("paraphrase_typo"), DATA)
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in ("docs", "hooks", "mkdocs.yml"):
+        source = REPO / part
+        (shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+         if source.is_dir() else shutil.copy(source, project / part))
+    add_to_data(project, [result])
+    site = project / "site"
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                           cwd=project, capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stderr[-3000:]
+    html = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    for record in result.examples[:3]:
+        assert record["title"] in html
+
+
+def test_anonymiser_keys_people_by_name_and_keeps_titles() -> None:
+    """Works on Finding-shaped input, so it holds whatever hooks.privacy reports."""
+    from hooks.ingest.anonymise import Anonymiser, Finding
+
+    anonymiser = Anonymiser("成员", ["王建国"])
+    first = anonymiser.placeholder(Finding("person", "王建国", 0, 3, "××同志"))
+    with_title = anonymiser.placeholder(Finding("人名", "王建国同志", 0, 5, "××同志"))
+    other = anonymiser.placeholder(Finding("person", "李明华", 0, 3, "××同志"))
+    assert (first, with_title, other) == ("成员A", "成员A同志", "成员B")
+    places = [anonymiser.placeholder(Finding("place", n, 0, 6, "某小区")) for n in ("甲花园", "乙家园", "甲花园")]
+    assert places == ["某小区", "某小区B", "某小区"]
