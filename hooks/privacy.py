@@ -1,0 +1,339 @@
+"""Anonymisation checker: finds text that identifies a person, place or unit.
+
+`scan(text)` is pure and fast (regular expressions + word lists from hooks/privacy_rules.py);
+`scan_file` adds line numbers and reviewed exceptions from data/privacy_exceptions.yaml;
+`python -m hooks.privacy FILE ...` reports findings and exits 1 if any remain.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from hooks import privacy_rules as rules
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+EXCEPTIONS_PATH = REPO_DIR / "data" / "privacy_exceptions.yaml"
+EXCEPTIONS_SCHEMA_PATH = REPO_DIR / "data" / "schema" / "privacy_exceptions.schema.yaml"
+SCANNED_SUFFIXES = {".txt", ".md", ".yaml", ".yml"}
+CATEGORIES = ("person", "place", "unit", "phone", "id_number", "email", "doc_number", "address")
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: str
+    match: str
+    start: int
+    end: int
+    placeholder: str
+
+
+# ================================================================== scanning
+
+def scan(text: str, *, use_jieba: bool = False) -> list[Finding]:
+    """All findings in text, sorted by start and non-overlapping (the longest span wins).
+
+    use_jieba adds untitled personal names tagged `nr` by jieba.posseg (measured in
+    benchmarks/privacy_eval.py; off by default).
+    """
+    candidates = [
+        *_scan_codes(text), *_scan_persons(text), *_scan_places(text), *_scan_units(text),
+    ]
+    if use_jieba:
+        candidates += _scan_jieba_names(text)
+    return _without_overlaps(candidates)
+
+
+def _without_overlaps(candidates: list[Finding]) -> list[Finding]:
+    kept: list[Finding] = []
+    for cand in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _has_placeholder(name: str) -> bool:
+    return any(c in rules.PLACEHOLDER_CHARS for c in name)
+
+
+def _scan_codes(text: str) -> list[Finding]:
+    found = [Finding("email", m.group(), m.start(), m.end(), "［邮箱略］")
+             for m in rules.EMAIL_RE.finditer(text)]
+    found += [Finding("id_number", m.group(), m.start(), m.end(), "×" * 18)
+              for m in rules.ID_NUMBER_RE.finditer(text)]
+    found += [Finding("phone", m.group(), m.start(), m.end(), "×" * 11)
+              for m in rules.PHONE_RE.finditer(text)]
+    for m in rules.DOC_NUMBER_RE.finditer(text):
+        start = m.start() - len(_doc_code_before(text, m.start()))
+        found.append(Finding("doc_number", text[start:m.end()], start, m.end(), "［文号略］"))
+    return found
+
+
+def _doc_code_before(text: str, pos: int) -> str:
+    """The issuing code glued before a bracketed year (京政发〔2023〕), or ''."""
+    start = pos
+    while start > 0 and pos - start < 8 and (_is_han(text[start - 1]) or text[start - 1].isascii()
+                                             and text[start - 1].isalpha()):
+        start -= 1
+    code = text[start:pos]
+    cut = max((code.rfind(w) + len(w) for w in rules.DOC_CUT_WORDS if w in code), default=0)
+    code = code[cut:][-rules.DOC_CODE_MAX:]
+    return code if code and code[-1] in rules.DOC_CODE_ENDINGS else ""
+
+
+# ---- persons
+
+def _scan_persons(text: str) -> list[Finding]:
+    found = []
+    for m in rules.TITLE_RE.finditer(text):
+        name = _name_before_title(text, m.start())
+        if name is None:
+            continue
+        start = m.start() - len(name)
+        placeholder = "××同志" if m.group() == "同志" else "××" + m.group()
+        found.append(Finding("person", text[start:m.end()], start, m.end(), placeholder))
+    return found
+
+
+def _name_before_title(text: str, pos: int) -> str | None:
+    """The personal name right before a title at pos (刘晓明 in 刘晓明书记), or None."""
+    if pos == 0 or text[pos - 1] in rules.PLACEHOLDER_CHARS or text[pos - 1] == "某":
+        return None
+    for length in (3, 2):  # surname + given name
+        name = text[max(0, pos - length):pos]
+        if len(name) < length or not all(map(_is_han, name)):
+            continue
+        if name in rules.PUBLIC_NAMES or "某" in name:
+            return None
+        surname = name[:2] if name[:2] in rules.SURNAMES else name[0]
+        given = name[len(surname):]
+        if (surname in rules.SURNAMES and surname not in rules.WEAK_SURNAMES and given
+                and not any(c in rules.NOT_IN_GIVEN_NAME for c in given)
+                and text[max(0, pos - length - 1):pos - length + 1] not in rules.WORDS_ENDING_IN_SURNAME):
+            return name
+    surname = text[pos - 1]
+    titled = surname + text[pos:pos + 3]
+    if (surname in rules.SURNAMES
+            and text[max(0, pos - 2):pos] not in rules.WORDS_ENDING_IN_SURNAME
+            and not any(titled.startswith(g) for g in rules.GENERIC_TITLED)
+            and not any(titled.startswith(p) for p in rules.PUBLIC_NAMES)):
+        return surname
+    return None
+
+
+def _scan_jieba_names(text: str) -> list[Finding]:
+    """Untitled names (会议由陈志强主持) from jieba's `nr` tag; optional, see scan()."""
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    found, pos = [], 0
+    for token in pseg.cut(text):
+        word, start = token.word, text.find(token.word, pos)
+        pos = start + len(word)
+        if (token.flag == "nr" and 2 <= len(word) <= 3 and word[0] in rules.SURNAMES
+                and word not in rules.PUBLIC_NAMES and not _has_placeholder(word)
+                and "某" not in word and word[-1] not in rules.PLACE_SUFFIXES):
+            found.append(Finding("person", word, start, pos, "××"))
+    return found
+
+
+# ---- places, addresses and units
+
+def _name_before(text: str, pos: int, floor: int, max_len: int) -> str:
+    """The candidate name ending at pos: the run of Han characters after the last word that
+    cannot belong to a name (走访光明 → 光明), at most max_len long; '' if none."""
+    start = pos
+    while start > floor and pos - start < 8 and _is_han(text[start - 1]):
+        start -= 1
+    window = text[start:pos]
+    words_end = [window.rfind(w) + len(w) for w in rules.WORDS_BEFORE_NAME
+                 if len(w) > 1 and w in window and len(window) - window.rfind(w) - len(w) >= 2]
+    if words_end:
+        window = window[max(words_end):]
+    for i in range(len(window) - 1, -1, -1):
+        rest = window[i + 1:]
+        if window[i] in rules.STRONG_CUT_CHARS:
+            window = rest
+            break
+        if window[i] in rules.WEAK_CUT_CHARS and len(rest) >= 2:
+            window = rest
+            break
+    return "" if any(w in window for w in rules.NOT_IN_NAME) else window[-max_len:]
+
+
+def _is_generic_place(name: str, suffix: str) -> bool:
+    if (len(name) < 2 or _has_placeholder(name) or name.endswith(rules.GENERIC_PLACE_ENDINGS)
+            or name[-1] in "和与及或"):
+        return True
+    if suffix == "省":
+        return name not in rules.PROVINCES
+    return name[-1] in rules.GENERIC_LAST_CHAR.get(suffix, set())
+
+
+def _scan_places(text: str) -> list[Finding]:
+    found, floor = [], 0
+    for m in rules.PLACE_RE.finditer(text):
+        suffix, prev_floor, floor = m.group(), floor, m.end()
+        if text[m.end():m.end() + 1] in rules.NOT_AFTER.get(suffix, set()):
+            continue
+        name = _name_before(text, m.start(), prev_floor, rules.MAX_NAME.get(suffix, 4))
+        if _is_generic_place(name, suffix) or name + suffix in rules.PUBLIC_NAMES:
+            continue
+        start = m.start() - len(name)
+        number = rules.ADDRESS_NUMBER_RE.match(text, m.end())
+        if suffix in rules.ROAD_SUFFIXES and number:
+            found.append(Finding("address", text[start:number.end()], start, number.end(), "某路某号"))
+        else:
+            found.append(Finding("place", text[start:m.end()], start, m.end(),
+                                 rules.PLACE_SUFFIXES[suffix]))
+    return found
+
+
+UNIT_PLACEHOLDERS = {"公司": "某公司", "集团": "某公司", "银行": "某银行", "医院": "某医院",
+                     "中学": "某学校", "小学": "某学校", "大学": "某学校", "学院": "某学校",
+                     "幼儿园": "某学校"}
+ORDINAL_RE = re.compile("第[一二三四五六七八九十0-9]+$")
+
+
+def _unit_core(name: str) -> str:
+    """The distinctive part of a unit name: trade words and ordinals removed (宏达建设 → 宏达)."""
+    changed = True
+    while changed and name:
+        changed = False
+        stripped = ORDINAL_RE.sub("", name)
+        for word in rules.UNIT_KIND_WORDS:
+            if stripped.endswith(word):
+                stripped = stripped[:-len(word)]
+                break
+        changed, name = stripped != name, stripped
+    return name
+
+
+def _scan_units(text: str) -> list[Finding]:
+    found, floor = [], 0
+    for m in rules.UNIT_SUFFIX_RE.finditer(text):
+        prev_floor, floor = floor, m.end()
+        if text[m.end():m.end() + 1] in rules.UNIT_NOT_AFTER.get(m.group(), set()):
+            continue
+        name = _name_before(text, m.start(), prev_floor, rules.MAX_UNIT_NAME)
+        core = _unit_core(name)
+        max_core = 6 if core[-1:] in "市区县镇村" else 4
+        if (not 2 <= len(core) <= max_core or _has_placeholder(core)
+                or core in rules.GENERIC_UNIT_NAMES or core[-1] in "子分母该本各"
+                or core.endswith(tuple(g for g in rules.GENERIC_UNIT_NAMES if len(g) > 1))):
+            continue
+        start = m.start() - len(name)
+        placeholder = next((v for k, v in UNIT_PLACEHOLDERS.items() if m.group().endswith(k)), "某单位")
+        found.append(Finding("unit", text[start:m.end()], start, m.end(), placeholder))
+    return found
+
+
+# ================================================================== exceptions
+
+@dataclass(frozen=True)
+class Exception_:
+    match: str
+    reason: str
+    file: str | None = None
+
+
+@dataclass
+class Exceptions:
+    entries: list[Exception_] = field(default_factory=list)
+
+    def accepts(self, finding: Finding, file: str) -> bool:
+        """True if a reviewed entry accepts this exact text in this file (or in every file)."""
+        posix = Path(file).as_posix()
+        return any(e.match == finding.match and (e.file is None or posix.endswith(e.file))
+                   for e in self.entries)
+
+
+class ExceptionsError(ValueError):
+    """data/privacy_exceptions.yaml does not match its schema."""
+
+
+def load_exceptions(path: Path = EXCEPTIONS_PATH) -> Exceptions:
+    """Read and validate the reviewed exceptions; errors name file, line and field."""
+    text = path.read_text(encoding="utf-8")
+    node = yaml.compose(text)
+    data = yaml.safe_load(text)
+    schema = yaml.safe_load(EXCEPTIONS_SCHEMA_PATH.read_text(encoding="utf-8"))
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if error is not None:
+        where = "/".join(map(str, error.absolute_path)) or "(top level)"
+        raise ExceptionsError(f"{path}:{_line_of(node, list(error.absolute_path))}: field {where}: "
+                              f"{error.message} (expected: {error.schema.get('description', error.validator)})")
+    return Exceptions([Exception_(e["match"], e["reason"], e.get("file"))
+                       for e in (data or {}).get("exceptions") or []])
+
+
+def _line_of(node: yaml.Node | None, path: list) -> int:
+    """1-based line of the YAML node at path (the deepest node that exists)."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+# ================================================================== files and command line
+
+def scan_file(path: Path, exceptions: Exceptions | None = None) -> list[tuple[int, Finding]]:
+    """(line number, finding) for each finding not accepted by an exception; columns are
+    Finding.start + 1 within that line."""
+    results = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for finding in scan(line):
+            if exceptions is None or not exceptions.accepts(finding, str(path)):
+                results.append((number, finding))
+    return results
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix in SCANNED_SUFFIXES)
+        else:
+            files.append(path)
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m hooks.privacy",
+        description="Report names, places, units, phone/ID numbers, e-mails and document numbers.")
+    parser.add_argument("files", nargs="+", type=Path, help="files or folders (.txt .md .yaml)")
+    parser.add_argument("--exceptions", type=Path, default=EXCEPTIONS_PATH,
+                        help="reviewed exceptions (default: data/privacy_exceptions.yaml)")
+    parser.add_argument("--no-exceptions", action="store_true", help="report every finding")
+    args = parser.parse_args(argv)
+    exceptions = None if args.no_exceptions else load_exceptions(args.exceptions)
+    total, files = 0, _expand(args.files)
+    for path in files:
+        for line, f in scan_file(path, exceptions):
+            print(f"{path}:{line}:{f.start + 1}: {f.category} «{f.match}» → {f.placeholder}")
+            total += 1
+    print(f"{total} finding(s) in {len(files)} file(s)", file=sys.stderr)
+    return 1 if total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

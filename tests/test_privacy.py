@@ -1,0 +1,129 @@
+"""Tests of the anonymisation checker hooks/privacy.py."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hooks.privacy import ExceptionsError, Finding, load_exceptions, scan, scan_file
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_DIR / "benchmarks"))
+from privacy_eval import count, load_items, scores  # noqa: E402
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.category, f.match) for f in scan(text)]
+
+
+def test_labelled_set_is_large_and_balanced() -> None:
+    items = load_items()
+    positives = sum(bool(i["findings"]) for i in items)
+    assert len(items) >= 150 and 0.35 <= positives / len(items) <= 0.65
+    for item in items:
+        for f in item["findings"]:
+            assert f["match"] in item["text"], item["text"]
+
+
+def test_precision_and_recall_on_labelled_set() -> None:
+    # Measured 1.00 / 0.99 on the set the rules were tuned on; thresholds leave room for edits.
+    tp, fp, fn, errors = count(load_items())
+    precision, recall, _ = scores(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    assert precision >= 0.95, errors
+    assert recall >= 0.95, errors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会上，张书记带头发言。", [("person", "张书记")]),
+    ("刘晓明书记主持会议。", [("person", "刘晓明书记")]),
+    ("有关同志反映问题。", []),
+    ("第一书记驻村帮扶。", []),
+    ("学习焦裕禄同志的公仆情怀。", []),
+    ("××同志作了发言。", []),
+])
+def test_persons(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("朝阳区望京街道的问题", [("place", "朝阳区"), ("place", "望京街道")]),
+    ("阳光花园小区业主", [("place", "阳光花园小区")]),
+    ("几个社区和老旧小区", []),
+    ("某区某街道某社区", []),
+    ("学习小岗村精神", []),
+    ("群众反映幸福路12号的违建", [("address", "幸福路12号")]),
+])
+def test_places_and_addresses(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("华信科技有限公司的项目", [("unit", "华信科技有限公司")]),
+    ("北京市第三中学的校园", [("unit", "北京市第三中学")]),
+    ("物业公司和区人民医院", []),
+    ("班子集中学习4次", []),
+])
+def test_units(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("电话13812345678", [("phone", "13812345678")]),
+    ("电话010-65432198", [("phone", "010-65432198")]),
+    ("身份证110105198001011234", [("id_number", "110105198001011234")]),
+    ("邮箱ab.c@example.gov.cn。", [("email", "ab.c@example.gov.cn")]),
+    ("依据某发〔2024〕3号文件", [("doc_number", "某发〔2024〕3号")]),
+    ("按照[2025]12号通知", [("doc_number", "[2025]12号")]),
+    ("投入120万元，2025年8月，60余人次，12345热线", []),
+])
+def test_numbers_and_codes(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+def test_findings_are_sorted_and_disjoint() -> None:
+    result = scan("王书记在黄庄村调研时，要求华信科技有限公司限期整改，电话13812345678。")
+    assert [f.category for f in result] == ["person", "place", "unit", "phone"]
+    assert all(a.end <= b.start for a, b in zip(result, result[1:]))
+    assert all(isinstance(f, Finding) and f.placeholder for f in result)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_exceptions_accept_reviewed_text_only_in_their_file(tmp_path: Path) -> None:
+    data = write(tmp_path / "case.yaml", "title: 学习黄庄村经验\nbody: 王书记讲话\n")
+    exc = write(tmp_path / "exc.yaml", "exceptions:\n  - match: 黄庄村\n    reason: 公开报道的先进典型村\n"
+                                       "    file: case.yaml\n")
+    exceptions = load_exceptions(exc)
+    assert [(n, f.match) for n, f in scan_file(data, exceptions)] == [(2, "王书记")]
+    other = write(tmp_path / "other.yaml", "title: 学习黄庄村经验\n")
+    assert [f.match for _, f in scan_file(other, exceptions)] == ["黄庄村"]
+
+
+def test_empty_exceptions_are_valid(tmp_path: Path) -> None:
+    assert load_exceptions(write(tmp_path / "e.yaml", "exceptions: []\n")).entries == []
+    assert load_exceptions(REPO_DIR / "data" / "privacy_exceptions.yaml") is not None
+
+
+def test_exception_without_reason_names_file_line_and_field(tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.yaml", "exceptions:\n  - match: 黄庄村\n  - match: 王书记\n    why: x\n")
+    with pytest.raises(ExceptionsError, match=r"bad\.yaml:[23]: field exceptions/[01]"):
+        load_exceptions(bad)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "hooks.privacy", *args], cwd=REPO_DIR,
+                          capture_output=True, text=True)
+
+
+def test_cli_reports_findings_and_exit_code(tmp_path: Path) -> None:
+    dirty = write(tmp_path / "dirty.md", "第一行\n会上，张书记作了发言。\n")
+    clean = write(tmp_path / "clean.txt", "某街道班子成员开展谈心谈话60余人次。\n")
+    result = run_cli(str(dirty), str(clean))
+    assert result.returncode == 1
+    assert f"{dirty}:2:4: person «张书记» → ××书记" in result.stdout
+    assert run_cli(str(clean)).returncode == 0
