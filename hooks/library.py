@@ -9,19 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from hooks import crossref
-from hooks.errors import DataError, DataErrors
+from hooks import crossref, privacy
+from hooks.errors import DataError, DataErrors, field_path
 from hooks.loader import Document, load_document
 from hooks.model import (Aspect, Dimension, Fact, Library, Meeting, Outline, OutlineSection, Record,
                          RequiredSection, Source, Theme)
 from hooks.schemas import check
 
 # Where each kind of data lives, and which schema checks it.
-SINGLE_FILES = {"sources.yaml": "sources", "dimensions.yaml": "dimensions"}
+SINGLE_FILES = {"sources.yaml": "sources", "dimensions.yaml": "dimensions",
+                "privacy_exceptions.yaml": "privacy_exceptions"}
 FOLDERS = {"meetings": "meeting", "outlines": "outline", "examples": "examples", "cases": "cases"}
-# Files in data/ that belong to other tools (privacy checker, search dictionary).
-OTHER_FILES = {"privacy_exceptions.yaml"}
-UNIT_ORDER = ("sources", "dimensions", "meetings", "outlines", "examples", "cases")
+UNIT_ORDER = ("sources", "dimensions", "privacy_exceptions", "meetings", "outlines", "examples", "cases")
+# Text in these is scanned for personal data (the exceptions file itself quotes what it accepts).
+SCANNED = ("sources", "dimensions", "meetings", "outlines", "examples", "cases")
 
 
 def load_library(data_dir: Path) -> Library:
@@ -29,6 +30,7 @@ def load_library(data_dir: Path) -> Library:
     documents, errors = read_documents(data_dir)
     if not errors:
         errors += crossref.check(documents)
+        errors += personal_data(documents)
     if errors:
         raise DataErrors(errors)
     return build_library(documents)
@@ -62,12 +64,44 @@ def read_documents(data_dir: Path) -> tuple[dict[str, list[Document]], list[Data
         for path in sorted((data_dir / folder).glob("*.y*ml")):
             read(path, folder, schema)
     for path in sorted(data_dir.glob("*.y*ml")):
-        if path.name not in SINGLE_FILES and path.name not in OTHER_FILES:
+        if path.name not in SINGLE_FILES:
             errors.append(DataError(path.relative_to(root).as_posix(), None, "",
-                                    f"one of {', '.join(sorted(SINGLE_FILES | dict.fromkeys(OTHER_FILES)))}"
+                                    f"one of {', '.join(sorted(SINGLE_FILES))}"
                                     f" or a file inside {', '.join(f + '/' for f in FOLDERS)}",
                                     "an unknown data file"))
     return documents, errors
+
+
+def personal_data(documents: dict[str, list[Document]]) -> list[DataError]:
+    """Every text that names a person, place or unit, unless a reviewed exception accepts it."""
+    exceptions = privacy.Exceptions([
+        privacy.Exception_(e["match"], e["reason"], e.get("file"))
+        for d in documents["privacy_exceptions"] for e in d.content.get("exceptions") or ()])
+    errors = []
+    for kind in SCANNED:
+        for document in documents[kind]:
+            for path, text in _texts(document.content, ()):
+                for finding in privacy.scan(text):
+                    if exceptions.accepts(finding, document.path):
+                        continue
+                    errors.append(DataError(
+                        document.path, document.line_of(path), field_path(path),
+                        f"no personal data: write {finding.placeholder} instead of this {finding.category},"
+                        " or accept it with a reason in data/privacy_exceptions.yaml",
+                        f"«{finding.match}»"))
+    return errors
+
+
+def _texts(value: object, path: tuple) -> Iterable[tuple[tuple, str]]:
+    """Every string inside a loaded YAML value, with its field path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
 
 
 def build_library(documents: dict[str, list[Document]]) -> Library:

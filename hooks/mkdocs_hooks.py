@@ -6,6 +6,7 @@ on_files adds the generated pages, on_post_build writes the JSON API.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -36,7 +37,8 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
-    data_dir = Path(config.config_file_path).parent / "data"
+    # MSH_DATA_DIR lets tests and benchmarks build the site from another data folder.
+    data_dir = Path(os.environ.get("MSH_DATA_DIR") or Path(config.config_file_path).parent / "data")
     try:
         library = load_library(data_dir)
     except DataErrors as errors:
