@@ -41,6 +41,7 @@ class Heading:
     children: tuple["Heading", ...]
     aspect: Aspect | None = None
     slot: str | None = None  # aspect | required_section for slot headings; on a generic outline, unfilled
+    repeat: bool = False  # a slot item after the first: same guidance, shown once on pages
 
     @property
     def text(self) -> str:
@@ -76,7 +77,7 @@ def _headings(sections: tuple[OutlineSection, ...], meeting: Meeting | None, dep
                                   section.mistakes, section.fields,
                                   _headings(section.children, meeting, depth + 1)))
             continue
-        for item in _slot_items(section, meeting):
+        for index, item in enumerate(_slot_items(section, meeting)):
             title = _placeholder(section, meeting) if item is None else \
                 section.title_format.replace("{title}", _item_title(item))
             children = _headings(section.children, meeting, depth + 1)
@@ -85,7 +86,8 @@ def _headings(sections: tuple[OutlineSection, ...], meeting: Meeting | None, dep
                                  for i, part in enumerate(item.parts, start=1))
             result.append(Heading(depth, label(section.numbered), title, section.guidance, section.mistakes,
                                   section.fields, children,
-                                  aspect=item if isinstance(item, Aspect) else None, slot=section.each))
+                                  aspect=item if isinstance(item, Aspect) else None, slot=section.each,
+                                  repeat=index > 0))
     return tuple(result)
 
 
