@@ -1,0 +1,473 @@
+/* 检索 page: keyword + facets over the records the build publishes in api/records.js.
+ * Vanilla JS, no network beyond the site itself; data is always text, never markup.
+ * Loaded on every page (extra_javascript) but acts only where #msh-find exists. */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("msh-find");
+  var script = document.currentScript;
+  if (!root || !script) return;
+
+  // find.js lives in assets/: the site root and the data sit beside that folder, so the
+  // same code works at /find/ (HTTP build) and at find.html opened from disk.
+  var siteRoot = new URL("../", script.src);
+  var recordsUrl = new URL("api/records.js", siteRoot);
+
+  var PAGE_SIZE = 20;
+  var EXCERPT_BEFORE = 30;
+  var EXCERPT_LENGTH = 110;
+  var PARAM_ORDER = ["q", "meeting", "dimension", "aspect", "level", "unit", "part", "type"];
+  var PART_ORDER = ["问题", "原因", "措施", "批评意见", "整改情况", "征求意见", "自我批评", "案例"];
+  var UNIT_ORDER = ["街道", "乡镇", "社区", "机关部门", "国有企业", "学校", "医院", "事业单位", "县区党委", "通用"];
+  var LEVEL_ORDER = ["班子", "个人"];
+  var TYPE_LABELS = { example: "示例", case: "案例" };
+
+  // Material opens its own search overlay for ?q= on any page and deletes q from the URL when
+  // the overlay closes. It reads the URL while its bundle runs, before this script, so an inline
+  // script in find.md hides q first and leaves the original query in MSH_FIND_SEARCH.
+  var initialSearch = typeof window.MSH_FIND_SEARCH === "string" ? window.MSH_FIND_SEARCH : location.search;
+
+  // ---------------------------------------------------------------- facets
+
+  // Each facet: URL key, legend, the values of one record, and how values are ordered/labelled.
+  var FACETS = [
+    { key: "meeting", legend: "会议", values: function (r) { return [r.meeting]; } },
+    { key: "aspect", legend: "对照检查方面（所选会议）", values: function (r) { return r.aspect ? [r.aspect] : []; } },
+    { key: "dimension", legend: "维度", values: function (r) { return r.dimensions || []; } },
+    { key: "level", legend: "层级", values: function (r) { return r.level ? [r.level] : []; } },
+    { key: "unit", legend: "单位类型", values: function (r) { return r.unit ? [r.unit] : []; } },
+    { key: "part", legend: "材料部分", values: function (r) { return r.part ? [r.part] : []; } },
+    { key: "type", legend: "类型", values: function (r) { return r.type ? [r.type] : []; } }
+  ];
+
+  var records = [];
+  var meetings = [];
+  var dimensionTitles = new Map();
+  var facetOptions = {}; // key -> [{value, label}] in display order
+  var state = emptyState();
+  var shown = PAGE_SIZE;
+  var typingEntryPushed = false;
+  var ui = {};
+
+  // ---------------------------------------------------------------- start
+
+  buildSkeleton();
+  loadData(function (error) {
+    if (error) {
+      setStatus("检索数据加载失败（" + error + "）。请确认站点完整，或使用页面顶部的全文搜索。");
+      return;
+    }
+    prepare();
+    whenDomReady(function () {
+      state = parseState(initialSearch);
+      syncInputs();
+      update();
+      replaceUrl(urlFor(state));
+    });
+  });
+
+  window.addEventListener("popstate", function () {
+    if (!records.length) return;
+    state = parseState(location.search);
+    typingEntryPushed = false;
+    shown = PAGE_SIZE;
+    syncInputs();
+    update();
+  });
+
+  // ---------------------------------------------------------------- data
+
+  function loadData(done) {
+    // A <script> works from file:// where fetch() of JSON is blocked.
+    var tag = document.createElement("script");
+    tag.src = recordsUrl.href;
+    tag.onload = function () {
+      if (!Array.isArray(window.MSH_RECORDS)) { done("api/records.js 中没有 MSH_RECORDS"); return; }
+      done(null);
+    };
+    tag.onerror = function () { done("无法读取 api/records.js"); };
+    document.head.appendChild(tag);
+  }
+
+  function prepare() {
+    records = window.MSH_RECORDS;
+    meetings = Array.isArray(window.MSH_MEETINGS) ? window.MSH_MEETINGS.slice() : [];
+    (window.MSH_DIMENSIONS || []).forEach(function (d) { dimensionTitles.set(d.id, d.title); });
+
+    records.forEach(function (r) {
+      // One lower-cased haystack per record; "\n" keeps a term from spanning two fields.
+      r._hay = [r.title || "", r.text || "", r.instance || "", (r.tags || []).join(" ")].join("\n").toLowerCase();
+      r._facets = {};
+      FACETS.forEach(function (f) { r._facets[f.key] = f.values(r); });
+    });
+
+    facetOptions.meeting = meetingOptions();
+    facetOptions.dimension = dimensionOptions();
+    facetOptions.level = orderedOptions("level", LEVEL_ORDER);
+    facetOptions.unit = orderedOptions("unit", UNIT_ORDER);
+    facetOptions.part = orderedOptions("part", PART_ORDER);
+    facetOptions.type = orderedOptions("type", ["example", "case"], TYPE_LABELS);
+  }
+
+  function meetingOptions() {
+    var known = new Map();
+    meetings.forEach(function (m) { known.set(m.id, m); });
+    records.forEach(function (r) {
+      if (!known.has(r.meeting)) known.set(r.meeting, { id: r.meeting, year: r.year, title: r.meeting_title || r.meeting, aspects: [] });
+    });
+    var list = Array.from(known.values());
+    list.sort(function (a, b) { return (b.year || 0) - (a.year || 0) || String(a.title).localeCompare(String(b.title), "zh"); });
+    return list.map(function (m) {
+      var title = String(m.title || m.id);
+      var label = m.year && title.indexOf(String(m.year)) === -1 ? m.year + " · " + title : title;
+      return { value: m.id, label: label };
+    });
+  }
+
+  function dimensionOptions() {
+    var seen = new Set();
+    records.forEach(function (r) { (r.dimensions || []).forEach(function (d) { seen.add(d); }); });
+    var list = [];
+    dimensionTitles.forEach(function (title, id) { if (seen.has(id)) { list.push({ value: id, label: title }); seen.delete(id); } });
+    seen.forEach(function (id) { list.push({ value: id, label: id }); });
+    return list;
+  }
+
+  function orderedOptions(key, order, labels) {
+    var seen = new Set();
+    records.forEach(function (r) { r._facets[key].forEach(function (v) { seen.add(v); }); });
+    var values = order.filter(function (v) { return seen.has(v); });
+    seen.forEach(function (v) { if (order.indexOf(v) === -1) values.push(v); });
+    return values.map(function (v) { return { value: v, label: (labels && labels[v]) || v }; });
+  }
+
+  function aspectOptions(meetingId) {
+    var meeting = meetings.find(function (m) { return m.id === meetingId; });
+    if (meeting && meeting.aspects) {
+      return meeting.aspects.map(function (a) { return { value: a.id, label: a.title }; });
+    }
+    var seen = new Map();
+    records.forEach(function (r) { if (r.meeting === meetingId && r.aspect) seen.set(r.aspect, r.aspect_title || r.aspect); });
+    return Array.from(seen, function (e) { return { value: e[0], label: e[1] }; });
+  }
+
+  // ---------------------------------------------------------------- state and URL
+
+  function emptyState() {
+    var s = {};
+    PARAM_ORDER.forEach(function (k) { s[k] = ""; });
+    return s;
+  }
+
+  function parseState(search) {
+    var params = new URLSearchParams(search);
+    var s = emptyState();
+    PARAM_ORDER.forEach(function (k) { s[k] = (params.get(k) || "").trim(); });
+    return s;
+  }
+
+  function urlFor(s) {
+    var params = new URLSearchParams(location.search);
+    PARAM_ORDER.forEach(function (k) { params.delete(k); });
+    PARAM_ORDER.forEach(function (k) { if (s[k]) params.set(k, s[k]); });
+    var qs = params.toString();
+    return location.pathname + (qs ? "?" + qs : "") + location.hash;
+  }
+
+  function replaceUrl(url) {
+    try { history.replaceState(history.state, "", url); } catch (e) { /* some file:// setups refuse */ }
+  }
+
+  function pushUrl(url) {
+    try { history.pushState(null, "", url); } catch (e) { /* some file:// setups refuse */ }
+  }
+
+  // ---------------------------------------------------------------- search
+
+  function termsOf(q) {
+    return q.toLowerCase().split(/[\s\u3000]+/).filter(Boolean);
+  }
+
+  // One pass: a record failing no facet is a result and counts for every facet; a record
+  // failing exactly one facet counts only for that facet ("what if I picked this instead").
+  function evaluate(s) {
+    var terms = termsOf(s.q);
+    var active = FACETS.filter(function (f) { return s[f.key]; });
+    var counts = {};
+    var totals = {};
+    FACETS.forEach(function (f) { counts[f.key] = new Map(); totals[f.key] = 0; });
+    var results = [];
+
+    for (var i = 0; i < records.length; i++) {
+      var r = records[i];
+      var hit = true;
+      for (var t = 0; t < terms.length; t++) {
+        if (r._hay.indexOf(terms[t]) === -1) { hit = false; break; }
+      }
+      if (!hit) continue;
+
+      var failed = null;
+      var failures = 0;
+      for (var a = 0; a < active.length; a++) {
+        var f = active[a];
+        if (r._facets[f.key].indexOf(s[f.key]) === -1) {
+          failures++;
+          failed = f.key;
+          if (failures > 1) break;
+        }
+      }
+      if (failures > 1) continue;
+      if (failures === 0) {
+        results.push(r);
+        for (var k = 0; k < FACETS.length; k++) tally(counts, totals, FACETS[k].key, r);
+      } else {
+        tally(counts, totals, failed, r);
+      }
+    }
+    return { terms: terms, results: results, counts: counts, totals: totals };
+  }
+
+  function tally(counts, totals, key, r) {
+    var values = r._facets[key];
+    var map = counts[key];
+    totals[key]++;
+    for (var v = 0; v < values.length; v++) map.set(values[v], (map.get(values[v]) || 0) + 1);
+  }
+
+  // ---------------------------------------------------------------- DOM
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function buildSkeleton() {
+    root.textContent = "";
+    var form = el("form", { class: "msh-find__form", role: "search", "aria-label": "检索示例与案例" });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+
+    var qRow = el("div", { class: "msh-find__query" });
+    qRow.appendChild(el("label", { for: "msh-find-q", class: "msh-find__label" }, "关键词"));
+    ui.q = el("input", {
+      id: "msh-find-q", type: "search", name: "q", autocomplete: "off", enterkeyhint: "search",
+      placeholder: "如：形式主义 街道（多个词用空格分隔，须全部出现）", "aria-describedby": "msh-find-count"
+    });
+    ui.q.addEventListener("input", onKeywordInput);
+    ui.q.addEventListener("blur", function () { typingEntryPushed = false; });
+    qRow.appendChild(ui.q);
+    ui.reset = el("button", { type: "button", class: "msh-find__reset" }, "清除条件");
+    ui.reset.addEventListener("click", function () {
+      typingEntryPushed = false;
+      commit(emptyState(), true);
+      syncInputs();
+    });
+    qRow.appendChild(ui.reset);
+    form.appendChild(qRow);
+    root.appendChild(form);
+
+    // Facets beside the results on wide screens; folded away on phones so results come first.
+    var body = el("div", { class: "msh-find__body" });
+    ui.filters = el("details", { class: "msh-find__filters" });
+    if (!window.matchMedia || !window.matchMedia("(max-width: 44.9375em)").matches) ui.filters.open = true;
+    ui.summary = el("summary", null, "筛选条件");
+    ui.filters.appendChild(ui.summary);
+    ui.facets = el("div", { class: "msh-find__facets" });
+    ui.fieldsets = {};
+    FACETS.forEach(function (f) {
+      var fs = el("fieldset", { class: "msh-find__facet", "data-facet": f.key });
+      fs.appendChild(el("legend", null, f.legend));
+      var list = el("div", { class: "msh-find__values" });
+      fs.appendChild(list);
+      fs.addEventListener("change", function (e) {
+        var input = e.target;
+        if (!input || input.name !== "msh-" + f.key) return;
+        var next = Object.assign({}, state);
+        next[f.key] = input.value;
+        if (f.key === "meeting") next.aspect = ""; // aspects belong to the chosen meeting
+        typingEntryPushed = false;
+        commit(next, true);
+      });
+      ui.fieldsets[f.key] = { fieldset: fs, list: list };
+      ui.facets.appendChild(fs);
+    });
+    ui.filters.appendChild(ui.facets);
+    body.appendChild(ui.filters);
+
+    var column = el("div", { class: "msh-find__column" });
+    ui.status = el("p", { id: "msh-find-count", class: "msh-find__count", role: "status", "aria-live": "polite" }, "正在加载检索数据…");
+    column.appendChild(ui.status);
+    ui.results = el("ol", { id: "msh-find-results", class: "msh-find__results", "aria-label": "检索结果" });
+    column.appendChild(ui.results);
+    ui.more = el("button", { type: "button", class: "msh-find__more", hidden: "" });
+    ui.more.addEventListener("click", function () { shown += PAGE_SIZE; update(); });
+    column.appendChild(ui.more);
+    body.appendChild(column);
+    root.appendChild(body);
+  }
+
+  function onKeywordInput() {
+    var next = Object.assign({}, state, { q: ui.q.value.trim() });
+    if (next.q === state.q) return;
+    // One history entry per typing burst, not per keystroke.
+    commit(next, !typingEntryPushed);
+    typingEntryPushed = true;
+  }
+
+  // Facet clicks and resets end a typing burst: the next keystroke gets its own history entry.
+  function commit(next, push) {
+    state = next;
+    shown = PAGE_SIZE;
+    update();
+    var url = urlFor(state);
+    if (push) pushUrl(url); else replaceUrl(url);
+  }
+
+  function syncInputs() {
+    if (ui.q.value.trim() !== state.q) ui.q.value = state.q;
+  }
+
+  function setStatus(text, count) {
+    ui.status.textContent = text;
+    if (count == null) ui.status.removeAttribute("data-count");
+    else ui.status.setAttribute("data-count", String(count));
+  }
+
+  function update() {
+    var outcome = evaluate(state);
+    renderFacets(outcome);
+    renderResults(outcome);
+  }
+
+  function renderFacets(outcome) {
+    var chosen = FACETS.filter(function (f) { return state[f.key]; }).length;
+    ui.summary.textContent = chosen ? "筛选条件（已选 " + chosen + " 项）" : "筛选条件";
+    FACETS.forEach(function (f) {
+      var slot = ui.fieldsets[f.key];
+      var options = f.key === "aspect" ? (state.meeting ? aspectOptions(state.meeting) : []) : facetOptions[f.key];
+      slot.list.textContent = "";
+      if (f.key === "aspect" && !state.meeting) {
+        slot.fieldset.classList.add("msh-find__facet--idle");
+        slot.list.appendChild(el("p", { class: "msh-find__hint" }, "先选择一次会议，再按该会议的对照检查方面筛选。"));
+        return;
+      }
+      slot.fieldset.classList.remove("msh-find__facet--idle");
+      slot.list.appendChild(option(f.key, "", "全部", outcome.totals[f.key], false));
+      var selectedListed = false;
+      options.forEach(function (o) {
+        if (o.value === state[f.key]) selectedListed = true;
+        var n = outcome.counts[f.key].get(o.value) || 0;
+        slot.list.appendChild(option(f.key, o.value, o.label, n, n === 0 && o.value !== state[f.key]));
+      });
+      if (state[f.key] && !selectedListed) {
+        // A value from a shared URL that the data no longer has: show it so it can be cleared.
+        slot.list.appendChild(option(f.key, state[f.key], state[f.key] + "（无此项）", 0, false));
+      }
+    });
+  }
+
+  function option(key, value, label, count, disabled) {
+    var id = "msh-" + key + "-" + (value ? encodeURIComponent(value).replace(/%/g, "_") : "all");
+    var wrap = el("div", { class: "msh-find__value" });
+    var input = el("input", { type: "radio", name: "msh-" + key, id: id });
+    input.value = value;
+    input.checked = state[key] === value;
+    input.disabled = disabled;
+    var lab = el("label", { for: id });
+    lab.appendChild(el("span", { class: "msh-find__value-label" }, label));
+    lab.appendChild(el("span", { class: "msh-find__value-count", "aria-label": count + " 条" }, String(count)));
+    wrap.appendChild(input);
+    wrap.appendChild(lab);
+    return wrap;
+  }
+
+  function renderResults(outcome) {
+    var results = outcome.results;
+    setStatus(results.length ? "共 " + results.length + " 条结果" : "没有符合条件的结果。可以减少关键词或放宽筛选条件。", results.length);
+    var pattern = highlightPattern(outcome.terms);
+    var frag = document.createDocumentFragment();
+    var limit = Math.min(shown, results.length);
+    for (var i = 0; i < limit; i++) frag.appendChild(resultItem(results[i], outcome.terms, pattern));
+    ui.results.textContent = "";
+    ui.results.appendChild(frag);
+    var rest = results.length - limit;
+    ui.more.hidden = rest <= 0;
+    ui.more.textContent = rest > 0 ? "再显示 " + Math.min(PAGE_SIZE, rest) + " 条（还有 " + rest + " 条）" : "";
+  }
+
+  function resultItem(r, terms, pattern) {
+    var li = el("li", { class: "msh-find__result", "data-record-id": r.id });
+    var heading = el("h3", { class: "msh-find__title" });
+    var link = el("a", { href: new URL(r.url, siteRoot).href });
+    appendHighlighted(link, r.title || r.id, pattern);
+    heading.appendChild(link);
+    li.appendChild(heading);
+
+    var meta = [r.meeting_title, r.aspect_title, r.part, r.level, r.unit, r.type === "case" ? "案例" : null]
+      .filter(function (x, i, all) { return x && all.indexOf(x) === i; });
+    li.appendChild(el("p", { class: "msh-find__meta" }, meta.join(" · ")));
+
+    var excerpt = el("p", { class: "msh-find__excerpt" });
+    var source = excerptSource(r, terms);
+    appendHighlighted(excerpt, source, pattern);
+    li.appendChild(excerpt);
+    return li;
+  }
+
+  // The excerpt is cut around the first keyword; a keyword that neither the title nor that cut
+  // shows adds a short cut of its own, so every keyword is seen highlighted.
+  function excerptSource(r, terms) {
+    var fields = [r.text || "", r.instance ? "例如：" + r.instance : "", r.tags && r.tags.length ? "标签：" + r.tags.join("、") : ""];
+    if (!terms.length) return cut(fields[0], 0, EXCERPT_LENGTH);
+    var pieces = [];
+    var seen = (r.title || "").toLowerCase();
+    terms.forEach(function (term) {
+      if (pieces.length >= 3 || seen.indexOf(term) !== -1) return;
+      for (var i = 0; i < fields.length; i++) {
+        var at = fields[i].toLowerCase().indexOf(term);
+        if (at === -1) continue;
+        var piece = cut(fields[i], at, pieces.length ? EXCERPT_LENGTH / 2 : EXCERPT_LENGTH);
+        pieces.push(piece);
+        seen += "\n" + piece.toLowerCase();
+        return;
+      }
+    });
+    return pieces.length ? pieces.join(" ") : cut(fields[0], 0, EXCERPT_LENGTH);
+  }
+
+  function cut(text, at, length) {
+    var start = Math.max(0, at - EXCERPT_BEFORE);
+    var end = Math.min(text.length, start + length);
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+
+  function highlightPattern(terms) {
+    if (!terms.length) return null;
+    var sorted = terms.slice().sort(function (a, b) { return b.length - a.length; });
+    return new RegExp(sorted.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi");
+  }
+
+  // Text nodes and <mark> elements only: record text is never parsed as HTML.
+  function appendHighlighted(parent, text, pattern) {
+    if (!pattern) { parent.appendChild(document.createTextNode(text)); return; }
+    pattern.lastIndex = 0;
+    var last = 0;
+    var m;
+    while ((m = pattern.exec(text)) !== null) {
+      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+      parent.appendChild(el("mark", null, m[0]));
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function whenDomReady(fn) {
+    // After Material's DOMContentLoaded handlers have mounted its components.
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { setTimeout(fn, 0); });
+    } else {
+      setTimeout(fn, 0);
+    }
+  }
+})();

@@ -1,0 +1,378 @@
+"""The 检索 page (docs/find.md + assets/find.js) in Debian's chromium.
+
+Most tests swap the build's api/ data for a generated data set (benchmarks/find_bench.py) with a
+few hand-written records, and compare what the page shows with the same filter computed here in
+Python; the others run on the data the build really publishes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+try:  # tests/ is not a package: pytest put it on sys.path (same order in every test module)
+    from browser import chromium, http_build, offline_build, serve_directory, watch_requests  # noqa: F401
+except ImportError:  # tests/ became a package
+    from tests.browser import chromium, http_build, offline_build, serve_directory, watch_requests  # noqa: F401
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.find_bench import generate_dataset, write_api  # noqa: E402
+
+FACET_KEYS = ["meeting", "aspect", "dimension", "level", "unit", "part", "type"]
+HOSTILE_TITLE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+
+
+# ---------------------------------------------------------------------------- data
+
+def fixture_dataset() -> dict[str, list[dict[str, Any]]]:
+    dataset = generate_dataset(160, seed=11)
+    template = dataset["records"][0]
+    specials = [
+        dict(template, id="sp-hostile", title=HOSTILE_TITLE, text="标题里有尖括号的记录 & 符号", instance=None, tags=[]),
+        dict(template, id="sp-compound", title="作风问题", text="坚决反对形式主义官僚主义，力戒文山会海。", instance=None, tags=[]),
+        dict(template, id="sp-instance", title="学习不深", text="学习不够系统。", instance="例如，某街道学习“两个确立”只读原文。", tags=[]),
+        dict(template, id="sp-tag", title="调研不实", text="调研走马观花。", instance=None, tags=["两个确立专题"]),
+        dict(template, id="sp-latin", title="ABC 小写测试", text="Mixed Case Text", instance=None, tags=[]),
+    ]
+    dataset["records"] = specials + dataset["records"]
+    return dataset
+
+
+def record_matches(record: dict[str, Any], state: dict[str, str], skip: str | None = None) -> bool:
+    """The page's rule, written again: every keyword a substring, every other facet equal."""
+    haystack = "\n".join([record["title"], record["text"], record.get("instance") or "",
+                          " ".join(record.get("tags") or [])]).lower()
+    if not all(term in haystack for term in state.get("q", "").lower().split()):
+        return False
+    for key in FACET_KEYS:
+        wanted = state.get(key)
+        if not wanted or key == skip:
+            continue
+        if wanted not in facet_values(record, key):
+            return False
+    return True
+
+
+def facet_values(record: dict[str, Any], key: str) -> list[str]:
+    if key == "dimension":
+        return list(record["dimensions"])
+    value = record.get(key)
+    return [value] if value else []
+
+
+def expected_ids(records: list[dict[str, Any]], state: dict[str, str]) -> list[str]:
+    return [r["id"] for r in records if record_matches(r, state)]
+
+
+@pytest.fixture(scope="session")
+def dataset() -> dict[str, list[dict[str, Any]]]:
+    return fixture_dataset()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(http_build: Path, tmp_path_factory: Any, dataset: dict) -> Path:
+    site = tmp_path_factory.mktemp("find-http") / "site"
+    shutil.copytree(http_build, site)
+    write_api(site, dataset)
+    return site
+
+
+@pytest.fixture(scope="session")
+def fixture_offline_site(offline_build: Path, tmp_path_factory: Any, dataset: dict) -> Path:
+    site = tmp_path_factory.mktemp("find-offline") / "site"
+    shutil.copytree(offline_build, site)
+    write_api(site, dataset, offline=True)
+    return site
+
+
+@pytest.fixture()
+def served(fixture_site: Path):
+    with serve_directory(fixture_site) as base_url:
+        yield base_url
+
+
+@pytest.fixture()
+def context(chromium: Any, served: str):
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+    log = watch_requests(ctx, served)
+    yield ctx, served, log
+    ctx.close()
+    log.assert_nothing_left()
+
+
+# ---------------------------------------------------------------------------- page helpers
+
+def open_find(page: Any, url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_selector("#msh-find-count[data-count]")
+    assert not errors, errors
+
+
+def shown_ids(page: Any) -> list[str]:
+    """Every result id, after pressing 再显示 until all are listed."""
+    while page.locator(".msh-find__more:not([hidden])").count():
+        before = page.locator("[data-record-id]").count()
+        page.click(".msh-find__more")
+        page.wait_for_function(f"document.querySelectorAll('[data-record-id]').length > {before}")
+    return page.eval_on_selector_all("[data-record-id]", "els => els.map(e => e.dataset.recordId)")
+
+
+def result_count(page: Any) -> int:
+    return int(page.get_attribute("#msh-find-count", "data-count"))
+
+
+def url_state(url: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+def click_facet(page: Any, key: str, value: str) -> None:
+    page.click(f"#msh-find [data-facet='{key}'] input[value='{value}'] + label")
+
+
+def facet_options(page: Any, key: str) -> list[dict[str, Any]]:
+    return page.eval_on_selector_all(
+        f"#msh-find [data-facet='{key}'] input",
+        """els => els.map(e => ({value: e.value, disabled: e.disabled, checked: e.checked,
+            count: Number(e.nextElementSibling.querySelector('.msh-find__value-count').textContent)}))""",
+    )
+
+
+def assert_facet_counts(page: Any, records: list[dict[str, Any]], state: dict[str, str]) -> None:
+    """Each value's number = results if it were picked with the other filters kept."""
+    for key in FACET_KEYS:
+        options = facet_options(page, key)
+        if key == "aspect" and not state.get("meeting"):
+            assert options == [], "aspects are offered only for a chosen meeting"
+            continue
+        assert options, f"facet {key} shows no values"
+        for option in options:
+            if option["value"] and option["value"] != state.get(key) and option["value"] not in {
+                    v for r in records for v in facet_values(r, key)}:
+                continue  # a value from the URL that the data does not have
+            trial = dict(state, **{key: option["value"]})
+            want = len(expected_ids(records, trial))
+            assert option["count"] == want, (key, option, want)
+            assert option["disabled"] == (want == 0 and option["value"] != state.get(key)), (key, option)
+
+
+# ---------------------------------------------------------------------------- tests
+
+def test_all_records_listed_without_filters(context, dataset):
+    ctx, base, _ = context
+    page = ctx.new_page()
+    open_find(page, base + "find/")
+    assert result_count(page) == len(dataset["records"])
+    assert shown_ids(page) == [r["id"] for r in dataset["records"]]
+    assert_facet_counts(page, dataset["records"], {})
+
+
+@pytest.mark.parametrize("query", ["官僚主义", "两个确立", "形式主义 文山会海", "abc", "mixed case", "不存在的词语"])
+def test_keyword_is_a_substring_of_any_field(context, dataset, query):
+    ctx, base, _ = context
+    page = ctx.new_page()
+    open_find(page, base + "find/?q=" + quote(query))
+    want = expected_ids(dataset["records"], {"q": query})
+    assert shown_ids(page) == want
+    assert result_count(page) == len(want)
+    if query == "官僚主义":
+        assert "sp-compound" in want  # inside 形式主义官僚主义
+    if query == "两个确立":
+        assert {"sp-instance", "sp-tag"} <= set(want)  # only in the instance / only in a tag
+    if not want:
+        assert "没有" in page.text_content("#msh-find-count")
+    # Every result highlights each keyword at least once, as plain <mark> text.
+    for record_id in want[:20]:
+        marks = page.eval_on_selector_all(f"[data-record-id='{record_id}'] mark", "els => els.map(e => e.textContent.toLowerCase())")
+        for term in query.lower().split():
+            assert term in marks, (record_id, term, marks)
+
+
+def test_typing_updates_results_and_url(context, dataset):
+    ctx, base, _ = context
+    page = ctx.new_page()
+    open_find(page, base + "find/")
+    page.get_by_label("关键词").press_sequentially("官僚主义")
+    want = expected_ids(dataset["records"], {"q": "官僚主义"})
+    page.wait_for_function(f"document.querySelector('#msh-find-count').dataset.count === '{len(want)}'")
+    assert url_state(page.url) == {"q": "官僚主义"}
+    assert shown_ids(page) == want
+    page.go_back()  # one history entry for the whole word, back to the empty search
+    page.wait_for_function(f"document.querySelector('#msh-find-count').dataset.count === '{len(dataset['records'])}'")
+    assert url_state(page.url) == {}
+    assert page.input_value("#msh-find-q") == ""
+
+
+def test_facet_clicks_filter_count_and_disable(context, dataset):
+    ctx, base, _ = context
+    records = dataset["records"]
+    page = ctx.new_page()
+    open_find(page, base + "find/?q=" + quote("形式主义"))
+    state = {"q": "形式主义"}
+    for key in ["level", "meeting", "aspect", "part"]:
+        # The value with most results that is not yet chosen, as a reader would pick.
+        value = max((o for o in facet_options(page, key) if o["value"] and not o["disabled"]),
+                    key=lambda o: o["count"])["value"]
+        click_facet(page, key, value)
+        state[key] = value
+        page.wait_for_function(f"location.search.includes('{key}=')")
+        assert url_state(page.url) == state
+        want = expected_ids(records, state)
+        assert shown_ids(page) == want
+        assert_facet_counts(page, records, state)
+        assert page.is_checked(f"#msh-find [data-facet='{key}'] input[value='{value}']")
+    # Some value must be disabled by now, or the disabling is untested.
+    disabled = [o for k in FACET_KEYS for o in facet_options(page, k) if o["disabled"]]
+    assert disabled, "expected at least one value with no results to be disabled"
+    # Changing the meeting forgets the aspect of the previous one.
+    click_facet(page, "meeting", "")
+    page.wait_for_function("!location.search.includes('meeting=')")
+    assert "aspect" not in url_state(page.url)
+
+
+def test_url_round_trip_and_back_button(context, dataset):
+    ctx, base, _ = context
+    records = dataset["records"]
+    first = records[20]
+    state = {"q": first["title"][:2], "meeting": first["meeting"], "level": first["level"],
+             "unit": first["unit"], "type": first["type"]}
+    page = ctx.new_page()
+    open_find(page, base + "find/?" + "&".join(f"{k}={quote(v)}" for k, v in state.items()))
+    assert page.input_value("#msh-find-q") == state["q"]
+    for key in ("meeting", "level", "unit", "type"):
+        assert page.is_checked(f"#msh-find [data-facet='{key}'] input[value='{state[key]}']")
+    want = expected_ids(records, state)
+    assert first["id"] in want and shown_ids(page) == want
+    assert url_state(page.url) == state
+
+    click_facet(page, "level", "")
+    page.wait_for_function("!location.search.includes('level=')")
+    wider = {k: v for k, v in state.items() if k != "level"}
+    assert shown_ids(page) == expected_ids(records, wider)
+
+    page.go_back()
+    page.wait_for_function("location.search.includes('level=')")
+    assert page.is_checked(f"#msh-find [data-facet='level'] input[value='{state['level']}']")
+    assert shown_ids(page) == want
+    page.go_forward()
+    page.wait_for_function("!location.search.includes('level=')")
+    assert shown_ids(page) == expected_ids(records, wider)
+
+    # The same URL opened fresh gives the same results: a search can be shared.
+    other = ctx.new_page()
+    open_find(other, page.url)
+    assert shown_ids(other) == expected_ids(records, wider)
+
+
+def test_results_show_meeting_aspect_part_and_link_to_permalink(context, dataset):
+    ctx, base, _ = context
+    page = ctx.new_page()
+    open_find(page, base + "find/")
+    for record in dataset["records"][5:15]:
+        item = page.locator(f"[data-record-id='{record['id']}']")
+        meta = item.locator(".msh-find__meta").text_content()
+        assert record["meeting_title"] in meta and record["part"] in meta
+        if record["aspect_title"]:
+            assert record["aspect_title"] in meta
+        assert item.locator("a").get_attribute("href") == base + record["url"]
+        assert item.locator(".msh-find__title").text_content() == record["title"]
+
+
+def test_record_text_is_never_markup(context):
+    ctx, base, _ = context
+    page = ctx.new_page()
+    open_find(page, base + "find/?q=" + quote("<script>"))
+    item = page.locator("[data-record-id='sp-hostile']")
+    assert item.locator(".msh-find__title").text_content() == HOSTILE_TITLE
+    assert item.locator("script, img").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    open_find(page, base + "find/?q=" + quote("& 符号"))
+    assert "& 符号" in page.locator("[data-record-id='sp-hostile'] .msh-find__excerpt").text_content()
+
+
+def test_material_search_does_not_take_q_on_this_page(context):
+    ctx, base, _ = context
+    page = ctx.new_page()
+    open_find(page, base + "find/?q=" + quote("官僚主义"))
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    assert url_state(page.url) == {"q": "官僚主义"}
+
+
+def test_script_acts_only_on_the_find_page(chromium, http_build):
+    with serve_directory(http_build) as base:
+        ctx = chromium.new_context()
+        log = watch_requests(ctx, base)
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(base)
+        page.wait_for_load_state("load")
+        assert any(url.endswith("assets/find.js") for url in log.urls), "find.js is not loaded on pages"
+        assert not any("api/records" in url for url in log.urls)
+        assert page.locator("#msh-find").count() == 0 and not errors
+        ctx.close()
+        log.assert_nothing_left()
+
+
+def test_published_data_is_searchable(chromium, http_build):
+    """The build's real records.js: everything listed, every link resolves to its anchor."""
+    records = json.loads((http_build / "api" / "records.json").read_text(encoding="utf-8"))
+    assert records, "the build published no records"
+    with serve_directory(http_build) as base:
+        ctx = chromium.new_context()
+        log = watch_requests(ctx, base)
+        page = ctx.new_page()
+        open_find(page, base + "find/")
+        assert result_count(page) == len(records)
+        assert shown_ids(page) == [r["id"] for r in records]
+        record = records[len(records) // 2]
+        page.click(f"[data-record-id='{record['id']}'] a")
+        page.wait_for_load_state("load")
+        assert page.url == base + record["url"]
+        assert page.locator(f"[id='{record['url'].split('#', 1)[1]}']").count() == 1
+        ctx.close()
+        log.assert_nothing_left()
+
+
+def test_phone_width_and_screenshots(chromium, served, tmp_path_factory):
+    shots = tmp_path_factory.mktemp("screenshots")
+    for name, viewport in [("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 360, "height": 780})]:
+        ctx = chromium.new_context(viewport=viewport)
+        page = ctx.new_page()
+        open_find(page, served + "find/?q=" + quote("形式主义") + "&level=" + quote("班子"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name
+        page.keyboard.press("Tab")
+        page.screenshot(path=str(shots / f"find-{name}.png"))
+        if name == "phone":  # filters folded so results come first; they open on demand
+            assert not page.evaluate("document.querySelector('.msh-find__filters').open")
+            page.click(".msh-find__filters > summary")
+            assert page.is_visible("#msh-find [data-facet='level']")
+        ctx.close()
+
+
+def test_offline_build_from_disk(chromium, fixture_offline_site, dataset):
+    base = fixture_offline_site.as_uri() + "/"
+    ctx = chromium.new_context()
+    log = watch_requests(ctx, base)
+    page = ctx.new_page()
+    open_find(page, base + "find.html?q=" + quote("官僚主义"))
+    want = expected_ids(dataset["records"], {"q": "官僚主义"})
+    assert shown_ids(page) == want
+    click_facet(page, "level", "个人")
+    page.wait_for_function("location.search.includes('level=')")
+    assert shown_ids(page) == expected_ids(dataset["records"], {"q": "官僚主义", "level": "个人"})
+    page.go_back()
+    page.wait_for_function("!location.search.includes('level=')")
+    assert shown_ids(page) == want
+    href = page.locator("[data-record-id] a").first.get_attribute("href")
+    assert href.startswith(base) and ".html#" in href
+    ctx.close()
+    log.assert_nothing_left()
