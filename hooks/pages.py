@@ -267,13 +267,20 @@ def _html(value: str) -> Markup:
     return Markup(html.escape(value))
 
 
+def meeting_tag(meeting: Meeting) -> str:
+    """A short name of a meeting for tag lists: 2025年度, 2023年专题（第1批）."""
+    if meeting.kind == "年度":
+        return f"{meeting.year}年度"
+    return f"{meeting.year}年专题" + (f"（第{meeting.batch}批）" if meeting.batch else "")
+
+
 def _front_matter(meeting: Meeting, records: list[Record], library: Library) -> Markup:
     """Tags for Material's tags plugin: the meeting's year, dimensions, levels and parts.
 
     MkDocs renders tag names into HTML without escaping, so they are escaped here; JSON keeps
     the YAML front matter safe whatever the text.
     """
-    tags: list[str] = [f"{meeting.year}年度" if meeting.kind == "年度" else f"{meeting.year}年专题"]
+    tags: list[str] = [meeting_tag(meeting)]
     for record in records:
         for name in (*(library.dimensions[d].title for d in record.dimensions), record.level, record.part):
             if name not in tags:
