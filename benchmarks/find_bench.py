@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import shutil
 import statistics
@@ -188,9 +189,10 @@ def write_api(site: Path, dataset: dict[str, list[dict[str, Any]]], *, offline: 
 
 def build_site(target: Path) -> Path:
     """Build the project as it is into target (the real page shell; data replaced later)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(target)],
-        cwd=REPO_ROOT, check=True,
+        cwd=REPO_ROOT, check=True, env=env, stderr=subprocess.DEVNULL,
     )
     return target
 

@@ -398,7 +398,7 @@
 
   function resultItem(r, terms, pattern) {
     var li = el("li", { class: "msh-find__result", "data-record-id": r.id });
-    var heading = el("h3", { class: "msh-find__title" });
+    var heading = el("h2", { class: "msh-find__title" });
     var link = el("a", { href: new URL(r.url, siteRoot).href });
     appendHighlighted(link, r.title || r.id, pattern);
     heading.appendChild(link);
