@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # make `hooks` importable as a package (MkDocs loads this file by path)
@@ -20,6 +21,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from hooks.api import write_api  # noqa: E402
+from hooks.docx_templates import docx_files  # noqa: E402
 from hooks.errors import DataErrors  # noqa: E402
 from hooks.library import load_library  # noqa: E402
 from hooks.markdown_text import MarkdownEscaper  # noqa: E402
@@ -51,7 +53,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     library: Library = _state["library"]
-    renderer = Renderer(library, _state["escaper"])
+    # Word templates: files MkDocs copies (and checks links to); pages link them percent-encoded.
+    downloads: dict[str, list[dict]] = {}
+    for word in docx_files(library):
+        files.append(File.generated(config, word.path, content=word.content))
+        downloads.setdefault(word.outline_page, []).append({"label": word.label, "path": quote(word.path)})
+    renderer = Renderer(library, _state["escaper"], downloads=downloads)
+    renderer.env.globals["downloads_by_page"] = downloads  # for the meeting page's list
     for path, content in renderer.pages():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/; remove the file from docs/")
