@@ -46,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataErrors as errors:
         raise PluginError(errors.report()) from None
     config.nav = build_nav(library, Path(config.docs_dir))
+    _switch_offline(config)
     _state["library"] = library
     _state["escaper"] = MarkdownEscaper(_escaped_chars(config))
     return config
@@ -59,7 +60,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, word.path, content=word.content))
         downloads.setdefault(word.outline_page, []).append({"label": word.label, "path": quote(word.path)})
     renderer = Renderer(library, _state["escaper"], downloads=downloads)
-    renderer.env.globals["downloads_by_page"] = downloads  # for the meeting page's list
     for path, content in renderer.pages():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/; remove the file from docs/")
@@ -80,6 +80,20 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 # ---- helpers -----------------------------------------------------------------------------
+
+def _switch_offline(config: MkDocsConfig) -> None:
+    """OFFLINE=1 (or true/yes) turns on Material's offline plugin.
+
+    mkdocs.yml cannot read the variable itself: `!ENV` parses 1 as a number and the plugin
+    accepts only a boolean. The plugin's on_config has run (plugins come before hooks), so it is
+    run again now that it is enabled.
+    """
+    offline = config.plugins.get("material/offline")
+    if offline is None or os.environ.get("OFFLINE", "").lower() not in {"1", "true", "yes", "on"}:
+        return
+    offline.config.enabled = True
+    offline.on_config(config)
+
 
 def _escaped_chars(config: MkDocsConfig) -> set[str]:
     """The characters the configured Markdown honours a backslash escape for."""

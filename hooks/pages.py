@@ -93,7 +93,8 @@ class Renderer:
         self.env.globals.update(
             link=self._link, anchor=_anchor, css_class=_css_class, meeting_page=meeting_page,
             aspect_page=aspect_page, outline_page=outline_page, cases_page=cases_page,
-            find_link=self._find_link, dimensions=library.dimensions, sources=library.sources)
+            find_link=self._find_link, dimensions=library.dimensions, sources=library.sources,
+            downloads_by_page=self.downloads)
 
     def _finalize(self, value: object) -> object:
         if isinstance(value, Markup):
