@@ -149,26 +149,44 @@ def _scan_jieba_names(text: str) -> list[Finding]:
 
 # ---- places, addresses and units
 
-def _name_before(text: str, pos: int, floor: int, max_len: int) -> str:
+def _name_before(text: str, pos: int, floor: int, max_len: int, cut_common: bool = True) -> str:
     """The candidate name ending at pos: the run of Han characters after the last word that
-    cannot belong to a name (走访光明 → 光明), at most max_len long; '' if none."""
+    cannot belong to a name (走访光明 → 光明, 紧密结合街道 → ''), at most max_len long; '' if none.
+    cut_common=False leaves common words in (units judge their core after trade words are gone)."""
     start = pos
     while start > floor and pos - start < 8 and _is_han(text[start - 1]):
         start -= 1
     window = text[start:pos]
-    words_end = [window.rfind(w) + len(w) for w in rules.WORDS_BEFORE_NAME
-                 if len(w) > 1 and w in window and len(window) - window.rfind(w) - len(w) >= 2]
-    if words_end:
-        window = window[max(words_end):]
+    # 2-character words that end before a name, if at least 2 characters are left after them.
+    cut = max((i + 2 for i in range(len(window) - 3) if window[i:i + 2] in rules.WORDS_BEFORE_NAME_SET),
+              default=0)
+    window = window[cut:]
+    right_after_suffix = cut == 0 and start == floor > 0  # 昌平区回龙观镇: 回 starts the name
     for i in range(len(window) - 1, -1, -1):
         rest = window[i + 1:]
         if window[i] in rules.STRONG_CUT_CHARS:
             window = rest
             break
-        if window[i] in rules.WEAK_CUT_CHARS and len(rest) >= 2:
+        if (window[i] in rules.WEAK_CUT_CHARS and len(rest) >= 2
+                and not (i == 0 and right_after_suffix and window[0] in rules.MAY_START_NAME)):
             window = rest
             break
+    if cut_common:
+        window = _after_common_words(window)
+    if not window or window[-1] in rules.NOT_LAST_OF_NAME:
+        return ""
     return "" if any(w in window for w in rules.NOT_IN_NAME) else window[-max_len:]
+
+
+def _after_common_words(window: str) -> str:
+    """What follows the last common non-name word in window (也定期下 → 下, 指派 → '')."""
+    common, cut = rules.common_words(), 0
+    for i in range(len(window) - 1):
+        for j in range(min(len(window), i + 4), i + 1, -1):
+            if j > cut and window[i:j] in common:
+                cut = j
+                break
+    return window[cut:]
 
 
 def _is_generic_place(name: str, suffix: str) -> bool:
@@ -185,6 +203,9 @@ def _scan_places(text: str) -> list[Finding]:
     for m in rules.PLACE_RE.finditer(text):
         suffix, prev_floor, floor = m.group(), floor, m.end()
         if text[m.end():m.end() + 1] in rules.NOT_AFTER.get(suffix, set()):
+            continue
+        if text.startswith(rules.PLACE_AFTER_PLACE, m.end()):  # 黄山路社区, 新村社区: one name
+            floor = prev_floor
             continue
         name = _name_before(text, m.start(), prev_floor, rules.MAX_NAME.get(suffix, 4))
         if _is_generic_place(name, suffix) or name + suffix in rules.PUBLIC_NAMES:
@@ -225,11 +246,14 @@ def _scan_units(text: str) -> list[Finding]:
         prev_floor, floor = floor, m.end()
         if text[m.end():m.end() + 1] in rules.UNIT_NOT_AFTER.get(m.group(), set()):
             continue
-        name = _name_before(text, m.start(), prev_floor, rules.MAX_UNIT_NAME)
+        name = _name_before(text, m.start(), prev_floor, rules.MAX_UNIT_NAME, cut_common=False)
         core = _unit_core(name)
+        if _after_common_words(core) != core:  # 通过小学, 引进大学, 上级公司
+            continue
         max_core = 6 if core[-1:] in "市区县镇村" else 4
         if (not 2 <= len(core) <= max_core or _has_placeholder(core)
                 or core in rules.GENERIC_UNIT_NAMES or core[-1] in "子分母该本各"
+
                 or core.endswith(tuple(g for g in rules.GENERIC_UNIT_NAMES if len(g) > 1))):
             continue
         start = m.start() - len(name)

@@ -6,6 +6,7 @@ Long lists live in data/privacy/*.txt; short closed lists live here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "privacy"
@@ -21,6 +22,41 @@ def read_word_list(name: str) -> frozenset[str]:
 
 SURNAMES = read_word_list("surnames.txt")
 PUBLIC_NAMES = read_word_list("public_names.txt")
+NAME_WORDS = read_word_list("name_words.txt")
+
+# ---- common-word lexicon (jieba's dict.txt used as a lookup table, never as a segmenter) -------
+# A candidate place/unit name is cut after the last common non-name word in it (指派社区,
+# 紧密结合街道, 也定期下社区). Classes and minimum frequencies: verbs, adverbs, prepositions,
+# conjunctions, pronouns, time and position words are cut when fairly common (not numerals: 第三中学); adjectives and
+# distinguishing words (远大, 先进, 上级) only when frequent, because names are often auspicious
+# adjectives; nouns never, because names are made of nouns (梨树沟, 凤凰山, 阳光花园).
+LEXICON_MIN_FREQ = {"v": 100, "vn": 100, "vd": 100, "d": 100, "p": 100, "c": 100, "u": 100,
+                    "r": 100, "ad": 100, "f": 100, "t": 100, "l": 100,
+                    "a": 500, "b": 500}
+# Characters that never end a name right before its suffix (党委对村, 毕业生到村, 建在小区).
+NOT_LAST_OF_NAME = set("对到在向从把被给于将为由去往至经赴驻进入出是也又再还都就要")
+# Weak cut characters that may begin a name right after another place (昌平区回龙观镇, 如皋市).
+MAY_START_NAME = set("回进入出经如去至往请离赴")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common non-name words of 2-4 characters: jieba's dictionary filtered by class and frequency,
+    plus data/privacy/common_words.txt, minus data/privacy/name_words.txt. Loaded once, lazily
+    (about 0.3 s); an empty set if jieba is not installed, so the checker degrades, not fails."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is pinned in requirements.txt
+        return frozenset(read_word_list("common_words.txt") - NAME_WORDS)
+    words: set[str] = set()
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as lexicon:
+        for line in lexicon:
+            parts = line.split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 4:
+                floor = LEXICON_MIN_FREQ.get(parts[2])
+                if floor is not None and int(parts[1]) >= floor:
+                    words.add(parts[0])
+    return frozenset((words | read_word_list("common_words.txt")) - NAME_WORDS - PUBLIC_NAMES)
 
 HAN = "\u4e00-\u9fff"
 # Marks that show a text is already anonymised: 某区, ××同志, *单位, X某某, 成员A.
@@ -69,6 +105,8 @@ NOT_AFTER = {
     "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄"), "县": set("区级域"), "省": set("级份略"),
     "巷": set("子道战"), "大道": set("理"),
 }
+# Place suffixes that, right after another suffix, continue the same name (黄山路社区, 新村小区).
+PLACE_AFTER_PLACE = ("社区", "小区", "街道")
 PROVINCES = frozenset(
     "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
     "云南 陕西 甘肃 青海 台湾".split()
@@ -93,7 +131,7 @@ GENERIC_LAST_CHAR = {
     "村": set("农乡山渔小新"),
     "路": set("道思出老弯新邪歪公马铁网线套退一半走水电气管陆航海土泥环领引带探问心活末迷后正岔近远歧赶之小家下回大上"),
     "大道": set("康阳"),
-    "街": set("大上逛沿临老小"),
+    "街": set("大上逛沿临老小背"),
     "巷": set("小陋街"),
     "胡同": set("死"),
 }
@@ -107,6 +145,7 @@ WORDS_BEFORE_NAME = tuple(
 # unit name (几个社区 is no name); "weak" ones may (天和医院, 和平巷), so they only cut when enough
 # of a name is left after them.
 STRONG_CUT_CHARS = set("的了个些该本全每各其此这那我你他她它们之、几两多等驻")
+WORDS_BEFORE_NAME_SET = frozenset(w for w in WORDS_BEFORE_NAME if len(w) == 2)
 # Words that show a candidate is a phrase, not a name (第一书记驻村, 书记和村委会).
 NOT_IN_NAME = tuple("书记 主任 同志 干部 群众 党员 班子 成员 领导 工作 问题 学习 公司 医院 学校 单位 部门".split())
 WEAK_CUT_CHARS = set("和与及对向从到于把被将给为在由如去至往经请离回进入出是驻赴")
