@@ -36,6 +36,18 @@ def load_library(data_dir: Path) -> Library:
     return build_library(documents)
 
 
+def load_meetings(data_dir: Path) -> list[Meeting]:
+    """Only the meetings (for tools such as the importer); schema errors raise DataErrors."""
+    documents, errors = [], []
+    for path in sorted((data_dir / "meetings").glob("*.y*ml")):
+        document = load_document(path, path.relative_to(data_dir.parent).as_posix())
+        errors += check(document, data_dir / "schema", "meeting")
+        documents.append(document)
+    if errors:
+        raise DataErrors(errors)
+    return sorted((_meeting(d) for d in documents), key=lambda m: (-m.year, -(m.batch or 0), m.id))
+
+
 def read_documents(data_dir: Path) -> tuple[dict[str, list[Document]], list[DataError]]:
     """Parse and schema-check every data file; group the documents by kind."""
     documents: dict[str, list[Document]] = {kind: [] for kind in UNIT_ORDER}

@@ -7,25 +7,15 @@ from string import ascii_uppercase
 
 from .clean import Line
 
-try:  # the detector is its own module (the privacy issue); the importer only replaces.
-    from hooks.privacy import scan as privacy_scan
-except ImportError:  # pragma: no cover - only while hooks/privacy.py has not landed
-    privacy_scan = None
+# The detector is its own module (the privacy checker); the importer only replaces.
+from hooks.privacy import Finding
+from hooks.privacy import scan as privacy_scan
 
 # Masks already in the text (** / * / ×× / XX): kept as they are, never reported as findings.
 EXISTING_MASK = re.compile(r"\*{1,3}|[×Xx]{2,}|○{2,}|某+")
 PERSON_WORDS = ("person", "name", "人名", "姓名", "人员")
 
 
-@dataclass
-class Finding:
-    """Same shape as hooks.privacy.Finding, for names the importer knows from structure."""
-
-    category: str
-    match: str
-    start: int
-    end: int
-    placeholder: str
 
 
 @dataclass
@@ -63,8 +53,7 @@ class Anonymiser:
     def findings(self, text: str) -> list[Finding]:
         """Findings of the privacy checker plus the names the document's structure revealed."""
         found: list[Finding] = []
-        if privacy_scan is not None:
-            found.extend(Finding(f.category, f.match, f.start, f.end, f.placeholder) for f in privacy_scan(text))
+        found.extend(privacy_scan(text))
         for name in self.known_people:
             for hit in re.finditer(re.escape(name), text):
                 found.append(Finding("person", name, hit.start(), hit.end(), self.person_base))

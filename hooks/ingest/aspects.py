@@ -2,48 +2,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from pathlib import Path
 
-import yaml
+from hooks.library import load_meetings  # noqa: F401 - re-exported for the pipeline
+from hooks.model import Aspect, Meeting
 
 MATCH_THRESHOLD = 0.6
 # Words that frame an aspect heading without naming it: 在…方面, 带头, quotes, 对照.
 FRAME = re.compile(r"^(在|关于|对照|聚焦)|方面(存在的问题|的问题|存在的不足)?$|[“”\"'‘’「」《》：:，,、。；;\s]|带头|存在的?问题")
 
 
-@dataclass
-class Aspect:
-    id: str
-    title: str
-    short: str
-
-
-@dataclass
-class Meeting:
-    id: str
-    year: int
-    kind: str
-    title: str
-    themes: list[str]
-    aspects: list[Aspect]
-    batch: int | None = None
-
-
-def load_meetings(data_dir: Path) -> list[Meeting]:
-    """Read every data/meetings/*.yaml (only the fields the importer needs)."""
-    meetings = []
-    for path in sorted((data_dir / "meetings").glob("*.yaml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        aspects = [
-            Aspect(a["id"], a["title"], a.get("short", "")) for a in raw.get("aspects") or []
-        ]
-        themes = [t["text"] for t in raw.get("themes") or []]
-        meetings.append(
-            Meeting(raw["id"], raw["year"], raw["kind"], raw["title"], themes, aspects, raw.get("batch"))
-        )
-    return meetings
 
 
 def core(text: str) -> str:

@@ -82,7 +82,7 @@ def meeting(title: str, text: str, headings: list[str], meetings: list[Meeting])
         if kind_hint and kind_hint == candidate.kind:
             score += 0.1
             evidence.append(f"kind {kind_hint}")
-        run = max((longest_common_run(flat, re.sub(r"[\s“”\"]", "", t)) for t in candidate.themes), default=0)
+        run = max((longest_common_run(flat, re.sub(r"[\s“”\"]", "", t)) for t in (theme.text for theme in candidate.themes)), default=0)
         if run >= 25:
             score += 0.3
             evidence.append(f"theme sentence quoted ({run} characters in common)")
