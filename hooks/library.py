@@ -86,9 +86,8 @@ def read_documents(data_dir: Path) -> tuple[dict[str, list[Document]], list[Data
 
 def personal_data(documents: dict[str, list[Document]]) -> list[DataError]:
     """Every text that names a person, place or unit, unless a reviewed exception accepts it."""
-    exceptions = privacy.Exceptions([
-        privacy.Exception_(e["match"], e["reason"], e.get("file"))
-        for d in documents["privacy_exceptions"] for e in d.content.get("exceptions") or ()])
+    exceptions = privacy.Exceptions([entry for d in documents["privacy_exceptions"]
+                                     for entry in privacy.exceptions_from(d.content).entries])
     errors = []
     for kind in SCANNED:
         for document in documents[kind]:

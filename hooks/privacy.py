@@ -12,10 +12,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-import yaml
-
 from hooks import privacy_rules as rules
+from hooks.errors import DataErrors
+from hooks.loader import load_document
+from hooks.schemas import check
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 EXCEPTIONS_PATH = REPO_DIR / "data" / "privacy_exceptions.yaml"
@@ -288,33 +288,20 @@ class ExceptionsError(ValueError):
 
 def load_exceptions(path: Path = EXCEPTIONS_PATH) -> Exceptions:
     """Read and validate the reviewed exceptions; errors name file, line and field."""
-    text = path.read_text(encoding="utf-8")
-    node = yaml.compose(text)
-    data = yaml.safe_load(text)
-    schema = yaml.safe_load(EXCEPTIONS_SCHEMA_PATH.read_text(encoding="utf-8"))
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
-    if error is not None:
-        where = "/".join(map(str, error.absolute_path)) or "(top level)"
-        raise ExceptionsError(f"{path}:{_line_of(node, list(error.absolute_path))}: field {where}: "
-                              f"{error.message} (expected: {error.schema.get('description', error.validator)})")
+    try:
+        document = load_document(path, str(path))
+    except DataErrors as errors:
+        raise ExceptionsError(errors.report()) from None
+    problems = check(document, EXCEPTIONS_SCHEMA_PATH.parent, "privacy_exceptions")
+    if problems:
+        raise ExceptionsError(DataErrors(problems).report())
+    return exceptions_from(document.content)
+
+
+def exceptions_from(content: dict | None) -> Exceptions:
+    """Exceptions from the (already validated) content of a privacy_exceptions.yaml."""
     return Exceptions([Exception_(e["match"], e["reason"], e.get("file"))
-                       for e in (data or {}).get("exceptions") or []])
-
-
-def _line_of(node: yaml.Node | None, path: list) -> int:
-    """1-based line of the YAML node at path (the deepest node that exists)."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            node = None
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
+                       for e in (content or {}).get("exceptions") or []])
 
 
 # ================================================================== files and command line
