@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -60,8 +61,13 @@ def canonical_page(record: Record) -> str:
 def relative(from_page: str, target: str) -> str:
     """A link from one source page to another source path (MkDocs resolves and checks it)."""
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    rel = _relpath(path, posixpath.dirname(from_page) or ".")
     return rel + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=4096)  # thousands of record links share a few hundred (page, page) pairs
+def _relpath(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)
 
 
 # ---- the renderer ------------------------------------------------------------------------
@@ -286,4 +292,18 @@ def _front_matter(meeting: Meeting, records: list[Record], library: Library) -> 
         for name in (*(library.dimensions[d].title for d in record.dimensions), record.level, record.part):
             if name not in tags:
                 tags.append(name)
-    return Markup("tags: " + json.dumps([html.escape(t) for t in tags], ensure_ascii=True))
+    return Markup("tags: " + _yaml_json(json.dumps([html.escape(t) for t in tags], ensure_ascii=True)))
+
+
+_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _yaml_json(text: str) -> str:
+    """ASCII JSON as a YAML flow value. JSON writes a character beyond U+FFFF as a UTF-16
+    surrogate pair, which YAML reads as two lone surrogates (the page then lost its whole front
+    matter); YAML's own escape for it is \\UXXXXXXXX."""
+    def join(match: re.Match[str]) -> str:
+        high, low = int(match[1], 16), int(match[2], 16)
+        return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
+    return _SURROGATE_PAIR.sub(join, text)
+
