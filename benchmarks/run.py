@@ -1,0 +1,330 @@
+"""Build benchmark: our hooks against plain MkDocs + Material on the same pages.
+
+For each size (1,000 and 10,000 records; `--quick`: 1,000 only, 2 runs, no /find/ browser
+benchmark; about 50 s) a synthetic data folder is generated (benchmarks/generate.py) and built
+- "ours": `mkdocs build --strict` with the hooks, MSH_DATA_DIR pointing at the data;
+- "floor": the same pages, written out as plain Markdown files (hooks.pages.Renderer.pages()
+  plus docs/), built by plain MkDocs + Material from a config that INHERITs mkdocs.yml with
+  `hooks: []` and the same nav: same theme, plugins (search with jieba, tags) and extensions.
+The two alternate, several runs each, every run in a fresh child process; the medians of wall
+time and peak memory (ru_maxrss of the child) are reported with the ratio ours/floor.
+
+Also reported: time per 1,000 records, stage times inside our build (in-process), YAML
+loading time, search_index.json and /find/ sizes (raw and gzip), the page weight of a typical
+page before data, jieba's start-up, and the /find/ benchmark (benchmarks/find_bench.py) when
+present. One line per figure; the last line is `ratio=<ours/floor at the largest size>`.
+
+Usage: .venv/bin/python benchmarks/run.py [--quick] [--runs N] [--sizes 1000,10000]
+       [--page docs/about/performance.md]  (writes the figures into that page)
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import gc
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+import yaml  # noqa: E402
+
+from benchmarks.generate import generate  # noqa: E402
+
+# Runs a command and reports its wall time and peak resident memory; a fresh process per run,
+# so RUSAGE_CHILDREN holds that one build only.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
+                  "rc": done.returncode,
+                  "err": done.stderr[-4000:]}))
+"""
+_MARK_BEGIN, _MARK_END = "<!-- bench:begin -->", "<!-- bench:end -->"
+REPEATS = {"in_process": 3}  # repeats of the in-process timings and jieba's start-up; 1 with --quick
+
+
+class Report:
+    """Prints one line per figure and keeps them for the about page."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def __call__(self, line: str) -> None:
+        self.lines.append(line)
+        print(line, flush=True)
+
+
+def measured(command: list[str], env: dict[str, str]) -> dict:
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], env=env, cwd=REPO_ROOT,
+                         capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    if result["rc"] != 0:
+        raise SystemExit(f"build failed: {' '.join(command)}\n{result['err']}")
+    return result
+
+
+def build_env(data_dir: Path, site_dir: Path) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MSH_DATA_DIR": str(data_dir), "SITE_DIR": str(site_dir)}
+    env.pop("OFFLINE", None)
+    return env
+
+
+def mkdocs_build(config: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)]
+
+
+# ---- the floor: the same pages as plain Markdown files -------------------------------------
+
+def write_floor(data_dir: Path, work: Path) -> Path:
+    """Docs folder with every generated page and Word file + docs/, a config without hooks; return it.
+
+    Mirrors hooks/mkdocs_hooks.py on_config and on_files; keep the two in step."""
+    from mkdocs.config import load_config
+
+    from hooks.docx_templates import docx_files
+    from hooks.library import load_library
+    from hooks.markdown_text import MarkdownEscaper
+    from hooks.mkdocs_hooks import _escaped_chars
+    from hooks.navigation import build_nav
+    from hooks.pages import Renderer
+
+    docs = work / "floor-docs"
+    shutil.copytree(REPO_ROOT / "docs", docs)
+    library = load_library(data_dir)
+    config = load_config(str(REPO_ROOT / "mkdocs.yml"))
+    downloads: dict[str, list[dict]] = {}
+    for word in docx_files(library):  # as on_files does, but as files on disk
+        (docs / word.path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / word.path).write_bytes(word.content)
+        downloads.setdefault(word.outline_page, []).append({"label": word.label, "path": quote(word.path)})
+    renderer = Renderer(library, MarkdownEscaper(_escaped_chars(config)), downloads=downloads)
+    for path, markdown in renderer.pages():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    floor = {"INHERIT": str(REPO_ROOT / "mkdocs.yml"), "docs_dir": str(docs), "hooks": [], "watch": [],
+             "nav": build_nav(library, docs)}
+    config_path = work / "floor-mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(floor, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config_path
+
+
+# ---- figures -----------------------------------------------------------------------------
+
+def timed(function: Callable[[], object], runs: int | None = None) -> float:
+    times = []
+    for _ in range(runs or REPEATS["in_process"]):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def stage_times(data_dir: Path, report: Report, label: str) -> None:
+    """Where our own time goes, measured in this process (not the timed builds)."""
+    from hooks import crossref, library as lib
+    from hooks.loader import _BaseLoader, load_document
+    from hooks.pages import Renderer
+
+    files = sorted(data_dir.rglob("*.yaml"))
+    files = [f for f in files if "schema" not in f.parts]
+
+    def load_all() -> None:
+        for path in files:
+            load_document(path, path.name)
+
+    report(f"yaml load {label}: {timed(load_all):.2f} s for {len(files)} files "
+           f"({_BaseLoader.__name__}, as hooks.loader loads them)")
+    documents, errors = lib.read_documents(data_dir)
+    assert not errors, errors
+    report(f"stage read+schema {label}: {timed(lambda: lib.read_documents(data_dir), 1):.2f} s")
+    report(f"stage crossref {label}: {timed(lambda: crossref.check(documents)):.2f} s")
+    report(f"stage privacy scan {label}: {timed(lambda: lib.personal_data(documents), 1):.2f} s")
+    library = lib.build_library(documents)
+    report(f"stage model {label}: {timed(lambda: lib.build_library(documents)):.2f} s")
+    report(f"stage render pages {label}: {timed(lambda: list(Renderer(library).pages())):.2f} s "
+           f"({sum(1 for _ in Renderer(library).pages())} pages)")
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def kib(size: int) -> str:
+    return f"{size / 1024:.1f} KiB"
+
+
+_ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]*href|script[^>]*src)="([^"#?]+)')
+
+
+def page_assets(site: Path, page: Path) -> list[Path]:
+    """The local CSS and JS files a built page references."""
+    html = page.read_text(encoding="utf-8")
+    found = []
+    for ref in _ASSET.findall(html):
+        if "://" in ref:
+            continue
+        path = (page.parent / ref).resolve()
+        if path.is_file() and site.resolve() in path.parents:
+            found.append(path)
+    return found
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int]:
+    """Raw and gzip bytes of a page's HTML plus the CSS and JS it references (no records data)."""
+    files = [page, *page_assets(site, page)]
+    return sum(f.stat().st_size for f in files), sum(gz(f.read_bytes()) for f in files)
+
+
+def site_sizes(site: Path, report: Report, label: str) -> None:
+    index = (site / "search" / "search_index.json").read_bytes()
+    report(f"search_index.json {label}: {kib(len(index))} raw, {kib(gz(index))} gzip")
+    find = site / "find" / "index.html"
+    records = site / "api" / "records.js"
+    raw, packed = page_weight(site, find)
+    data = records.read_bytes()
+    report(f"/find/ loads {label}: page+CSS+JS {kib(raw)} raw, {kib(packed)} gzip; "
+           f"api/records.js {kib(len(data))} raw, {kib(gz(data))} gzip; "
+           f"total {kib(raw + len(data))} raw, {kib(packed + gz(data))} gzip")
+    pages = sorted((p for p in (site / "meetings").rglob("index.html") if p.parent.parent.name != "meetings"),
+                   key=lambda p: p.stat().st_size)
+    typical = pages[len(pages) // 2]
+    raw, packed = page_weight(site, typical)
+    biggest = pages[-1]
+    big_raw, big_packed = page_weight(site, biggest)
+    report(f"page weight {label}: median aspect page {typical.relative_to(site).parent}/ "
+           f"HTML+CSS+JS {kib(raw)} raw, {kib(packed)} gzip; largest "
+           f"{biggest.relative_to(site).parent}/ {kib(big_raw)} raw, {kib(big_packed)} gzip")
+
+
+def jieba_startup(report: Report) -> None:
+    code = ("import time; t=time.perf_counter(); import jieba, logging; jieba.setLogLevel(logging.WARNING);"
+            " i=time.perf_counter(); jieba.initialize(); d=time.perf_counter();"
+            " jieba.load_userdict('data/jieba_user_dict.txt'); u=time.perf_counter();"
+            " print(i-t, d-i, u-d)")
+    rows = [[float(x) for x in subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True,
+                                               capture_output=True, text=True).stdout.split()]
+            for _ in range(REPEATS["in_process"])]
+    imp, dictionary, user = (statistics.median(col) for col in zip(*rows))
+    report(f"jieba start-up: {imp + dictionary + user:.2f} s once per build "
+           f"(import {imp:.2f} s, dictionary {dictionary:.2f} s, user dictionary {user:.2f} s)")
+
+
+def find_bench(site: Path, count: int, runs: int, report: Report) -> None:
+    script = REPO_ROOT / "benchmarks" / "find_bench.py"
+    if runs == 0:
+        report(f"find {count}: skipped (--quick; --find-runs N to run benchmarks/find_bench.py)")
+        return
+    if not script.exists():
+        report("find: benchmarks/find_bench.py not present; /find/ latency not measured")
+        return
+    done = subprocess.run([sys.executable, "-m", "benchmarks.find_bench", "--records", str(count),
+                           "--runs", str(runs), "--site", str(site)],
+                          cwd=REPO_ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        report(f"find {count}: find_bench failed: {done.stderr.strip().splitlines()[-1:]}")
+        return
+    for line in done.stdout.splitlines():
+        if line.strip():
+            report(f"find {count}: {line.strip()}")
+
+
+# ---- main --------------------------------------------------------------------------------
+
+def bench_size(count: int, runs: int, work: Path, report: Report, find_runs: int) -> dict:
+    data_dir = generate(count, work / f"data-{count}")
+    floor_config = write_floor(data_dir, work / f"floor-{count}")
+    label = f"{count} records"
+    ours, floor = [], []
+    for run in range(runs):  # alternate, so a busy moment hits both
+        ours.append(measured(mkdocs_build(REPO_ROOT / "mkdocs.yml"), build_env(data_dir, work / f"site-{count}")))
+        floor.append(measured(mkdocs_build(floor_config), build_env(data_dir, work / f"floor-site-{count}")))
+    med = {name: {key: statistics.median(r[key] for r in results) for key in ("wall", "cpu", "rss_mib")}
+           for name, results in (("ours", ours), ("floor", floor))}
+    for name, results in (("ours", ours), ("floor", floor)):
+        walls = " ".join(f"{r['wall']:.1f}" for r in results)
+        report(f"build {name} {label}: median {med[name]['wall']:.2f} s (runs {walls}), "
+               f"CPU {med[name]['cpu']:.2f} s, peak memory {med[name]['rss_mib']:.0f} MiB")
+    ratio = med["ours"]["wall"] / med["floor"]["wall"]
+    report(f"ratio ours/floor {label}: {ratio:.3f} wall, {med['ours']['cpu'] / med['floor']['cpu']:.3f} CPU "
+           f"(memory {med['ours']['rss_mib'] / med['floor']['rss_mib']:.2f})")
+    per_1k = med["ours"]["wall"] / count * 1000
+    report(f"time per 1,000 records {label}: ours {per_1k:.2f} s, floor {med['floor']['wall'] / count * 1000:.2f} s")
+    stage_times(data_dir, report, label)
+    site_sizes(work / f"site-{count}", report, label)
+    find_bench(work / f"site-{count}", count, find_runs, report)
+    return {"count": count, "ours": med["ours"], "floor": med["floor"], "ratio": ratio, "per_1k": per_1k}
+
+
+def write_page(page: Path, lines: list[str], args: argparse.Namespace) -> None:
+    text = page.read_text(encoding="utf-8")
+    if _MARK_BEGIN not in text or _MARK_END not in text:
+        raise SystemExit(f"{page}: no {_MARK_BEGIN} … {_MARK_END} block to fill")
+    head, rest = text.split(_MARK_BEGIN, 1)
+    _, tail = rest.split(_MARK_END, 1)
+    command = "benchmarks/run.py" + (" --quick" if args.quick else "") + f" --runs {args.runs}"
+    block = (f"{_MARK_BEGIN}\n最近一次运行：{datetime.date.today().isoformat()}，`{command}`，"
+             f"{os.cpu_count()} 核，Python {platform.python_version()}。\n\n```text\n"
+             + "\n".join(lines) + f"\n```\n{_MARK_END}")
+    page.write_text(head + block + tail, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 records only, fewer runs")
+    parser.add_argument("--sizes", help="comma-separated record counts (default 1000,10000)")
+    parser.add_argument("--runs", type=int, help="builds per size and kind (default 3; quick 2)")
+    parser.add_argument("--find-runs", type=int,
+                        help="rounds of the /find/ benchmark (default 10; 0 skips it, as --quick does)")
+    parser.add_argument("--page", type=Path, help="write the figures into this Markdown page")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [1000] if args.quick else [1000, 10000]
+    args.runs = args.runs or (2 if args.quick else 3)
+    find_runs = args.find_runs if args.find_runs is not None else 0 if args.quick else 10
+    if args.quick:
+        REPEATS["in_process"] = 1
+
+    report = Report()
+    report(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start, "
+           f"Python {platform.python_version()}, {args.runs} runs per build")
+    jieba_startup(report)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="msh-bench-") as tmp:
+        for count in sizes:
+            results.append(bench_size(count, args.runs, Path(tmp), report, find_runs))
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        growth = last["per_1k"] / first["per_1k"] - 1
+        span = (last["count"] - first["count"]) / 1000
+        marginal = {name: (last[name]["wall"] - first[name]["wall"]) / span for name in ("ours", "floor")}
+        marginal_cpu = (last["ours"]["cpu"] - first["ours"]["cpu"]) / span
+        report(f"growth of time per 1,000 records {first['count']}→{last['count']}: {growth:+.0%} "
+               f"(fixed start-up spread over fewer records at the small size); marginal cost per 1,000 "
+               f"records: ours {marginal['ours']:.2f} s wall / {marginal_cpu:.2f} s CPU, floor {marginal['floor']:.2f} s")
+    if args.page:
+        write_page(args.page, report.lines + [f"ratio={results[-1]['ratio']:.3f}"], args)
+    print(f"ratio={results[-1]['ratio']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    gc.collect()
+    sys.exit(main())
