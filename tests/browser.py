@@ -3,6 +3,7 @@ every request so a test can prove nothing leaves the site.
 
 Chromium comes from the Debian package (/usr/bin/chromium); `playwright install` is never used.
 When chromium or Playwright is missing the tests skip locally but fail under CI=true.
+The session fixtures (`chromium`, the builds) live in conftest.py, defined once.
 """
 
 from __future__ import annotations
@@ -104,64 +105,3 @@ def watch_requests(context: Any, allowed_prefix: str) -> RequestLog:
     log = RequestLog(allowed_prefix)
     context.on("request", log.record)
     return log
-
-
-# ---------------------------------------------------------------------------- builds
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-def build_site(target: Path, *, offline: bool) -> Path:
-    """`mkdocs build --strict` into target; OFFLINE switches Material's offline plugin on."""
-    import subprocess
-    import sys
-
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(target)],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True,
-    )
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr[-4000:]}"
-    return target
-
-
-# Test modules import these fixtures, so pytest sees one fixture per module: the builds and the
-# browser are cached here to exist once per session all the same.
-_SESSION: dict[str, Any] = {}
-
-
-def session_build(request: Any, tmp_path_factory: Any, *, offline: bool) -> Path:
-    """The lead's session fixture (built_site / offline_site in conftest.py) when there is one,
-    else a build of our own."""
-    name = "offline_site" if offline else "built_site"
-    try:
-        return Path(request.getfixturevalue(name))
-    except pytest.FixtureLookupError:
-        if name not in _SESSION:
-            _SESSION[name] = build_site(tmp_path_factory.mktemp(name), offline=offline)
-        return _SESSION[name]
-
-
-@pytest.fixture(scope="session")
-def http_build(request: Any, tmp_path_factory: Any) -> Path:
-    return session_build(request, tmp_path_factory, offline=False)
-
-
-@pytest.fixture(scope="session")
-def offline_build(request: Any, tmp_path_factory: Any) -> Path:
-    return session_build(request, tmp_path_factory, offline=True)
-
-
-@pytest.fixture(scope="session")
-def chromium(request: Any) -> Any:
-    require_chromium()
-    if "chromium" not in _SESSION:
-        manager = launch_chromium()
-        _SESSION["chromium"] = manager.__enter__()
-
-        def close() -> None:
-            _SESSION.pop("chromium", None)
-            manager.__exit__(None, None, None)
-
-        request.addfinalizer(close)
-    return _SESSION["chromium"]

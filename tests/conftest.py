@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from browser import launch_chromium, require_chromium
+
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -50,3 +52,22 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(REPO / "data", target)
     return target
+
+
+# Names the browser tests use for the two builds.
+@pytest.fixture(scope="session")
+def http_build(built_site) -> Path:
+    return built_site
+
+
+@pytest.fixture(scope="session")
+def offline_build(offline_site) -> Path:
+    return offline_site
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Debian chromium for the whole session (Playwright's sync API allows one)."""
+    require_chromium()
+    with launch_chromium() as browser:
+        yield browser

@@ -10,10 +10,7 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from tests.browser import IN_CI, chromium, http_build, serve_directory, watch_requests  # noqa: F401
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from browser import IN_CI, chromium, http_build, serve_directory, watch_requests  # noqa: F401
+from browser import IN_CI, serve_directory, watch_requests  # tests/ is on sys.path (rootdir conftest)
 
 REPO = Path(__file__).resolve().parent.parent
 AXE = REPO / ".cache" / "node_modules" / "axe-core" / "axe.min.js"

@@ -23,10 +23,7 @@ from hooks.model import Library, Meeting, Outline  # noqa: E402
 from hooks.outlines import Heading, instantiate  # noqa: E402
 from hooks.pages import meeting_page, outline_page  # noqa: E402
 
-try:  # tests/ is not a package: pytest put it on sys.path
-    from browser import chromium, serve_directory  # noqa: F401
-except ImportError:
-    from tests.browser import chromium, serve_directory  # noqa: F401
+from browser import serve_directory  # tests/ is on sys.path (rootdir conftest)
 
 REPO = Path(__file__).resolve().parent.parent
 HEADING_FONTS = {"Heading 1": "黑体", "Heading 2": "楷体_GB2312", "Heading 3": "仿宋_GB2312",

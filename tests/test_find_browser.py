@@ -16,10 +16,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-try:  # tests/ is not a package: pytest put it on sys.path (same order in every test module)
-    from browser import chromium, http_build, offline_build, serve_directory, watch_requests  # noqa: F401
-except ImportError:  # tests/ became a package
-    from tests.browser import chromium, http_build, offline_build, serve_directory, watch_requests  # noqa: F401
+from browser import serve_directory, watch_requests  # tests/ is on sys.path (rootdir conftest)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.find_bench import generate_dataset, write_api  # noqa: E402

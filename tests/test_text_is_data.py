@@ -170,7 +170,9 @@ def write_batch(data_dir: Path, batch: dict) -> None:
                  "unit": "通用", "source": "zz-hostile", **values} for i, values in enumerate(batch["examples"])]
     cases = [{"id": f"zz-case-{i}", "meeting": MEETING_ID, "aspect": ASPECT_ID, "level": "班子", "unit": "通用",
               "source": "zz-hostile", **values} for i, values in enumerate(batch["cases"])]
-    dump = lambda value: yaml.safe_dump(value, allow_unicode=True, sort_keys=False)  # noqa: E731
+    # Double-quoted scalars with escapes: PyYAML's plain/single-quoted output folds NEL (U+0085)
+    # and U+2028 into spaces on reading, so only this style round-trips every string exactly.
+    dump = lambda value: yaml.safe_dump(value, allow_unicode=True, sort_keys=False, default_style='"')  # noqa: E731
     (data_dir / "examples" / "zz-hostile.yaml").write_text(dump({"source": "authored", "examples": examples}), "utf-8")
     (data_dir / "cases" / "zz-hostile.yaml").write_text(dump({"source": "authored", "cases": cases}), "utf-8")
 
