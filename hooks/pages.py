@@ -226,7 +226,7 @@ class Renderer:
         page = outline_page(outline, meeting)
         return self._render("outline.md.j2", page, outline=outline, meeting=meeting,
                             meetings=[m for m in self.library.meetings if outline.applies_to(m)],
-                            headings=headings, plain=plain_text(headings),
+                            headings=headings, plain=plain_text(headings), slotted=_has_slot(headings),
                             downloads=self.downloads.get(page, []))
 
     def examples_index(self) -> str:
@@ -242,6 +242,10 @@ class Renderer:
 
 
 # ---- helpers -----------------------------------------------------------------------------
+
+def _has_slot(headings: Iterable) -> bool:
+    return any(h.slot or _has_slot(h.children) for h in headings)
+
 
 def _by_part(records: list[Record]) -> list[Group]:
     return [Group([r for r in records if r.part == part], f"_{PART_SLUGS[part]}", part=part)
