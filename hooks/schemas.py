@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
+import fastjsonschema
 import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -34,13 +36,26 @@ def validator(schema_dir: Path, name: str) -> Draft202012Validator:
 
 
 @lru_cache(maxsize=32)
-def _fast_validator(schema_dir: Path, name: str) -> Draft202012Validator:
-    """The same schema with its $refs copied in: ~4x faster, since jsonschema resolves a $ref on
-    every visit (10,000 records: ~8 s → ~2 s). Used only to say "valid"; errors come from
-    `validator`, so messages stay exactly those of the schema as written."""
+def _fast_is_valid(schema_dir: Path, name: str) -> Callable[[object], bool]:
+    """A yes/no check compiled to Python by fastjsonschema from the schema with its $refs copied
+    in (10,000 records: jsonschema on the inlined schema ~4 s, this ~0.3 s). Used only to say
+    "valid"; otherwise `validator` runs, so messages stay exactly those of the schema as written.
+    tests/test_schema_agreement.py fuzzes both on mutated data: fast-valid must mean valid."""
     registry = _registry(schema_dir)
     base = f"{name}.schema.yaml"
-    return Draft202012Validator(_inline(registry.contents(base), registry, base, ()), registry=registry)
+    # _inline builds new dicts: fastjsonschema rewrites $refs in place. No defaults filled in, no
+    # formats checked (jsonschema treats `format` as an annotation by default).
+    validate = fastjsonschema.compile(_inline(registry.contents(base), registry, base, ()),
+                                      use_default=False, use_formats=False, detailed_exceptions=False)
+
+    def is_valid(instance: object) -> bool:
+        try:
+            validate(instance)
+        except Exception:  # noqa: BLE001 - any doubt goes to the full validator, which decides
+            return False
+        return True
+
+    return is_valid
 
 
 def _inline(node: object, registry: Registry, base: str, expanding: tuple[str, ...]) -> object:
@@ -61,7 +76,7 @@ def _inline(node: object, registry: Registry, base: str, expanding: tuple[str, .
 
 def check(document: Document, schema_dir: Path, name: str) -> list[DataError]:
     """Validate a document against a schema; one DataError per problem, with file and line."""
-    if _fast_validator(schema_dir, name).is_valid(document.content):
+    if _fast_is_valid(schema_dir, name)(document.content):
         return []
     errors: list[DataError] = []
     for error in validator(schema_dir, name).iter_errors(document.content):
