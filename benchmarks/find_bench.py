@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+from hooks.api import find_script  # noqa: E402  records.js exactly as the build writes it
 
 # ---------------------------------------------------------------------------- generator
 
@@ -120,12 +122,17 @@ def generate_dataset(count: int, seed: int = 7) -> dict[str, list[dict[str, Any]
     rng = random.Random(seed)
     meetings = [
         {"id": mid, "year": year, "kind": kind, "title": title, "theme": f"{title}主题（合成数据）",
-         "aspects": [{"id": aid, "title": atitle, "dimensions": dims, "confirmed": True}
+         "aspects": [{"id": aid, "title": atitle, "short": _short(atitle), "dimensions": dims, "confirmed": True}
                      for aid, atitle, dims in aspects]}
         for mid, year, kind, title, aspects in MEETINGS
     ]
     records = [_record(rng, index, meetings) for index in range(count)]
     return {"records": records, "meetings": meetings, "dimensions": DIMENSIONS}
+
+
+def _short(title: str) -> str | None:
+    """A chip label like meetings.json's `short`: the official title without its 带头 lead-in."""
+    return title[2:] if title.startswith("带头") else None
 
 
 def _record(rng: random.Random, index: int, meetings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -140,6 +147,7 @@ def _record(rng: random.Random, index: int, meetings: list[dict[str, Any]]) -> d
                  for _ in range(rng.randint(2, 5))]
     record_id = f"{'case' if is_case else 'ex'}-{index:05d}"
     page = "cases" if is_case else f"meetings/{meeting['id']}/{aspect['id'] if aspect else 'other'}"
+    instance = rng.choice(INSTANCES)
     return {
         "id": record_id,
         "type": "case" if is_case else "example",
@@ -154,16 +162,12 @@ def _record(rng: random.Random, index: int, meetings: list[dict[str, Any]]) -> d
         "unit": rng.choice(UNITS),
         "part": part,
         "title": title,
-        "text": "".join(sentences),
-        "instance": rng.choice(INSTANCES),
+        "text": "\n".join(p for p in ("".join(sentences), instance) if p),  # = Record.full_text
+        "instance": instance,
         "tags": rng.sample(TAGS, rng.randint(0, 3)),
+        "source": "authored-synthetic",
+        "draft": rng.random() < 0.05,
     }
-
-
-def script_json(value: Any) -> str:
-    """JSON that is safe inside a <script> and in JavaScript source (</script>, U+2028/2029)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def write_api(site: Path, dataset: dict[str, list[dict[str, Any]]], *, offline: bool = False) -> None:
@@ -177,12 +181,9 @@ def write_api(site: Path, dataset: dict[str, list[dict[str, Any]]], *, offline: 
     (api / "records.json").write_text(dump(records), encoding="utf-8")
     (api / "meetings.json").write_text(dump(dataset["meetings"]), encoding="utf-8")
     (api / "dimensions.json").write_text(dump(dataset["dimensions"]), encoding="utf-8")
+    # The page's own compact script, written by the build's code from these records.
     (api / "records.js").write_text(
-        f"window.MSH_RECORDS = {script_json(records)};\n"
-        f"window.MSH_MEETINGS = {script_json(dataset['meetings'])};\n"
-        f"window.MSH_DIMENSIONS = {script_json(dataset['dimensions'])};\n",
-        encoding="utf-8",
-    )
+        find_script(records, dataset["meetings"], dataset["dimensions"]), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------- measuring
@@ -217,17 +218,74 @@ async ([kind, value]) => {
 """
 
 
-def measure(site: Path, runs: int) -> list[tuple[str, float]]:
+# Injected before any page script: notes (performance.now(), from navigation start) the moment the
+# first result item is in the DOM, and the frame after it (painted). Independent of find.js, so
+# the same figure can be taken of any version of the page.
+FIRST_RESULTS_JS = """
+(() => {
+  const seen = () => {
+    if (window.__mshFirstResults || !document.querySelector("#msh-find-results > li")) return;
+    window.__mshFirstResults = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { window.__mshFirstPaint = performance.now(); }, 0));
+  };
+  new MutationObserver(seen).observe(document, {childList: true, subtree: true});
+})();
+"""
+
+# Where the load time goes, from the browser's own timings and find.js's performance marks
+# (marks a version of find.js does not set are reported as missing).
+LOAD_PHASES_JS = """
+() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const data = performance.getEntriesByType("resource").find(e => e.name.includes("api/records.js"));
+  const bundle = performance.getEntriesByType("resource").find(e => /bundle\\.[^/]*\\.js/.test(e.name));
+  const mark = name => { const m = performance.getEntriesByName(name)[0]; return m ? m.startTime : null; };
+  return {
+    "first results in DOM": window.__mshFirstResults,
+    "first results painted": window.__mshFirstPaint,
+    "DOMContentLoaded": nav.domContentLoadedEventEnd,
+    "load event end (navigation duration)": nav.duration,
+    "Material bundle.js downloaded": bundle ? bundle.responseEnd : null,
+    "records.js request start": data ? data.startTime : null,
+    "records.js downloaded": data ? data.responseEnd : null,
+    "find.js: records.js evaluated": mark("msh-find:data"),
+    "find.js: records decoded": mark("msh-find:prepared"),
+    "find.js: first results rendered": mark("msh-find:first-results"),
+    "find.js: keyword index built": mark("msh-find:index"),
+  };
+}
+"""
+
+
+def measure_load(browser: Any, url: str, loads: int) -> list[tuple[str, float]]:
+    """Median over fresh page loads (new context each: no cache) of each load phase."""
+    phases: dict[str, list[float]] = {}
+    for _ in range(loads):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(FIRST_RESULTS_JS)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("window.__mshFirstPaint !== undefined")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)  # let deferred work (the keyword index) finish and mark itself
+        for name, value in page.evaluate(LOAD_PHASES_JS).items():
+            if value is not None:
+                phases.setdefault(name, []).append(value)
+        context.close()
+    return [(f"load → {name}, median of {len(values)}", statistics.median(values))
+            for name, values in sorted(phases.items(), key=lambda item: statistics.median(item[1]))]
+
+
+def measure(site: Path, runs: int, loads: int = 9) -> list[tuple[str, float]]:
     sys.path.insert(0, str(REPO_ROOT))
     from tests.browser import launch_chromium, serve_directory  # shared with the tests
 
     figures: list[tuple[str, float]] = []
     with serve_directory(site) as base_url, launch_chromium() as browser:
+        figures += measure_load(browser, base_url + "find/", loads)
         page = browser.new_page()
         page.goto(base_url + "find/")
         page.wait_for_selector("#msh-find-count[data-count]")
-        load_ms = page.evaluate("performance.getEntriesByType('navigation')[0].duration")
-        figures.append(("page load (navigation duration)", load_ms))
 
         keywords = ["形", "形式", "形式主", "形式主义", "形式主义 街", "形式主义 街道", "两个确立", "官僚主义", ""]
         facet_selectors = [
@@ -273,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=25, help="rounds of 9 keystrokes and ~10 facet clicks")
+    parser.add_argument("--loads", type=int, default=9, help="fresh page loads timed (medians reported)")
     parser.add_argument("--site", type=Path, help="an existing build to copy instead of building")
     args = parser.parse_args(argv)
 
@@ -287,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         write_api(site, generate_dataset(args.records))
         for name, raw, gz in sizes(site):
             print(f"size {name}: {raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzip")
-        for label, ms in measure(site, args.runs):
+        for label, ms in measure(site, args.runs, args.loads):
             print(f"{label}: {ms:.1f} ms")
     return 0
 

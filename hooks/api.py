@@ -1,10 +1,17 @@
 """The dataset as JSON for other tools and the 检索 page: api/records.json, api/meetings.json,
-api/dimensions.json, and api/records.js (the same data as a script, since file:// forbids fetch)."""
+api/dimensions.json, and api/records.js (a script, since file:// forbids fetch).
+
+records.js is for assets/find.js only and is compact, because its download and parse are most of
+the time to the page's first results: each record is one array in FIND_FIELDS order, without what
+the page can derive (meeting and aspect titles and year from the meetings, url from a shared page
+path plus the id) or does not show (instance, already inside full_text; source). The public
+records.json keeps every field."""
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from hooks.model import Library, Meeting, Record
 
@@ -45,6 +52,41 @@ def script_json(value: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+# One record of records.js, in this order. `page` is an index into `pages` when the url is
+# pages[page] + "#" + id, else the url itself; `draft` is 1 or 0.
+FIND_FIELDS = ["id", "type", "page", "meeting", "aspect", "dimensions", "level", "unit", "part",
+               "title", "text", "tags", "draft"]
+
+
+def find_data(records: list[dict[str, Any]], meetings: list[dict[str, Any]],
+              dimensions: list[dict[str, Any]]) -> dict[str, Any]:
+    """What find.js needs, from records.json-shaped records (see FIND_FIELDS)."""
+    pages: dict[str, int] = {}
+    rows = []
+    for record in records:
+        url = record["url"]
+        page, _, fragment = url.partition("#")
+        where: int | str = url
+        if fragment == record["id"]:
+            where = pages.setdefault(page, len(pages))
+        row = {**record, "page": where, "draft": 1 if record.get("draft") else 0}
+        rows.append([row[field] for field in FIND_FIELDS])
+    find_meetings = [{"id": m["id"], "year": m["year"], "title": m["title"],
+                      "aspects": [{"id": a["id"], "title": a["title"], "short": a.get("short")}
+                                  for a in m.get("aspects", [])]}
+                     for m in meetings]
+    return {"fields": FIND_FIELDS, "pages": list(pages), "meetings": find_meetings,
+            "dimensions": dimensions, "records": rows}
+
+
+def find_script(records: list[dict[str, Any]], meetings: list[dict[str, Any]],
+                dimensions: list[dict[str, Any]]) -> str:
+    """api/records.js: `window.MSH_FIND=JSON.parse("…");` — V8 parses a JSON string faster than
+    the same data as an object literal, and the string literal is escaped like script_json."""
+    data = json.dumps(find_data(records, meetings, dimensions), ensure_ascii=False, separators=(",", ":"))
+    return f"window.MSH_FIND=JSON.parse({script_json(data)});\n"
+
+
 def write_api(library: Library, site_dir: Path, url_of: Callable[[Record], str]) -> dict[str, int]:
     """Write the API files; return their sizes in bytes."""
     records = [record_json(r, url_of(r)) for r in library.records]
@@ -56,9 +98,7 @@ def write_api(library: Library, site_dir: Path, url_of: Callable[[Record], str])
         "records.json": json.dumps(records, ensure_ascii=False, separators=(",", ":")),
         "meetings.json": json.dumps(meetings, ensure_ascii=False, indent=1),
         "dimensions.json": json.dumps(dimensions, ensure_ascii=False, indent=1),
-        "records.js": (f"window.MSH_RECORDS={script_json(records)};\n"
-                       f"window.MSH_MEETINGS={script_json(meetings)};\n"
-                       f"window.MSH_DIMENSIONS={script_json(dimensions)};\n"),
+        "records.js": find_script(records, meetings, dimensions),
     }
     sizes = {}
     for name, text in files.items():

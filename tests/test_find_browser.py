@@ -33,8 +33,10 @@ def fixture_dataset() -> dict[str, list[dict[str, Any]]]:
     specials = [
         dict(template, id="sp-hostile", title=HOSTILE_TITLE, text="标题里有尖括号的记录 & 符号", instance=None, tags=[]),
         dict(template, id="sp-compound", title="作风问题", text="坚决反对形式主义官僚主义，力戒文山会海。", instance=None, tags=[]),
-        dict(template, id="sp-instance", title="学习不深", text="学习不够系统。", instance="例如，某街道学习“两个确立”只读原文。", tags=[]),
-        dict(template, id="sp-tag", title="调研不实", text="调研走马观花。", instance=None, tags=["两个确立专题"]),
+        # text is Record.full_text: the instance is inside it (records.js carries no instance).
+        dict(template, id="sp-instance", title="学习不深", text="学习不够系统。\n例如，某街道学习“两个确立”只读原文。",
+             instance="例如，某街道学习“两个确立”只读原文。", tags=[]),
+        dict(template, id="sp-tag", title="调研不实", text="调研走马观花。", instance=None, tags=["两个确立专题"], draft=True),
         dict(template, id="sp-latin", title="ABC 小写测试", text="Mixed Case Text", instance=None, tags=[]),
     ]
     dataset["records"] = specials + dataset["records"]
@@ -280,6 +282,26 @@ def test_results_show_meeting_aspect_part_and_link_to_permalink(context, dataset
             assert record["aspect_title"] in meta
         assert item.locator("a").get_attribute("href") == base + record["url"]
         assert item.locator(".msh-find__title").text_content() == record["title"]
+
+
+def test_drafts_are_marked_and_aspect_chips_use_short_labels(context, dataset):
+    ctx, base, _ = context
+    page = ctx.new_page()
+    open_find(page, base + "find/")
+    first = dataset["records"][:20]
+    assert any(r["draft"] for r in first) and not all(r["draft"] for r in first), "fixture needs both kinds"
+    for record in first:
+        badge = page.locator(f"[data-record-id='{record['id']}'] .msh-find__draft")
+        assert badge.count() == (1 if record["draft"] else 0), record["id"]
+        if record["draft"]:
+            assert badge.text_content() == "草稿"
+    meeting = next(m for m in dataset["meetings"] if any(a["short"] for a in m["aspects"]))
+    click_facet(page, "meeting", meeting["id"])
+    page.wait_for_function("location.search.includes('meeting=')")
+    for aspect in meeting["aspects"]:
+        label = page.locator(f"#msh-find [data-facet='aspect'] input[value='{aspect['id']}'] + label")
+        assert label.locator(".msh-find__value-label").text_content() == (aspect["short"] or aspect["title"])
+        assert label.get_attribute("title") == (aspect["title"] if aspect["short"] else None)
 
 
 def test_record_text_is_never_markup(context):

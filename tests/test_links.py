@@ -208,3 +208,50 @@ def test_records_json_is_the_same_in_both_builds(built_site, offline_site):
         return [{k: v for k, v in r.items() if k != "url"} for r in records]
 
     assert without_urls(built_site) == without_urls(offline_site)
+
+
+# ---- api/records.js: the 检索 page's compact copy of records.json -----------------------
+
+FIND_SCRIPT_PREFIX, FIND_SCRIPT_SUFFIX = "window.MSH_FIND=JSON.parse(", ");\n"
+# What the page shows or searches, per record, in records.json's terms.
+FIND_KEYS = ["id", "type", "url", "meeting", "meeting_title", "year", "aspect", "aspect_title",
+             "dimensions", "level", "unit", "part", "title", "text", "tags", "draft"]
+
+
+def records_from_find_script(site: Path) -> list[dict]:
+    """Decode api/records.js back into records.json's shape, deriving what the page derives
+    (titles and year from the meetings, url from the page path + id), the way find.js does."""
+    script = (site / "api" / "records.js").read_text("utf-8")
+    assert script.startswith(FIND_SCRIPT_PREFIX) and script.endswith(FIND_SCRIPT_SUFFIX)
+    assert "<" not in script and not set(script) & {"\r", "\u2028", "\u2029"}
+    data = json.loads(json.loads(script[len(FIND_SCRIPT_PREFIX):-len(FIND_SCRIPT_SUFFIX)]))
+    meetings = {m["id"]: m for m in data["meetings"]}
+    records = []
+    for row in data["records"]:
+        assert len(row) == len(data["fields"]), row
+        record = dict(zip(data["fields"], row))
+        page = record.pop("page")
+        record["url"] = f"{data['pages'][page]}#{record['id']}" if isinstance(page, int) else page
+        meeting = meetings[record["meeting"]]
+        aspects = {a["id"]: a["title"] for a in meeting["aspects"]}
+        record.update(meeting_title=meeting["title"], year=meeting["year"],
+                      aspect_title=aspects[record["aspect"]] if record["aspect"] else None,
+                      draft=bool(record["draft"]))
+        records.append(record)
+    return records
+
+
+def assert_records_js_carries_records_json(site: Path) -> None:
+    """records.js holds every record, in order, with every field find.js needs equal to
+    records.json's; it leaves out only `instance` (inside `text`) and `source`."""
+    published = json.loads((site / "api" / "records.json").read_text("utf-8"))
+    decoded = records_from_find_script(site)
+    assert [{k: r[k] for k in FIND_KEYS} for r in published] == [{k: r[k] for k in FIND_KEYS} for r in decoded]
+    assert all(set(r) == set(FIND_KEYS) for r in decoded)
+    for record in published:
+        assert set(record) - set(FIND_KEYS) <= {"instance", "source"}, set(record) - set(FIND_KEYS)
+        assert not record.get("instance") or record["instance"] in record["text"], record["id"]
+
+
+def test_records_js_carries_what_the_find_page_needs(site):
+    assert_records_js_carries_records_json(site)

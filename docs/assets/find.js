@@ -1,12 +1,19 @@
 /* 检索 page: keyword + facets over the records the build publishes in api/records.js.
  * Vanilla JS, no network beyond the site itself; data is always text, never markup.
- * Loaded on every page (extra_javascript) but acts only where #msh-find exists. */
+ * Loaded on every page (extra_javascript) but acts only where #msh-find exists.
+ * First results come before anything only a keystroke needs: the inline script in find.md
+ * starts the data download early, and the lower-cased keyword haystacks are built after the
+ * first render (or at once when the URL already carries a keyword). */
 (function () {
   "use strict";
 
   var root = document.getElementById("msh-find");
   var script = document.currentScript;
   if (!root || !script) return;
+  // On the 检索 page find.md starts this file early (async) and extra_javascript runs it again
+  // at the end of the page: the first run does the work.
+  if (root.hasAttribute("data-find-started")) return;
+  root.setAttribute("data-find-started", "");
 
   // find.js lives in assets/: the site root and the data sit beside that folder, so the
   // same code works at /find/ (HTTP build) and at find.html opened from disk.
@@ -29,19 +36,25 @@
 
   // ---------------------------------------------------------------- facets
 
-  // Each facet: URL key, legend, the values of one record, and how values are ordered/labelled.
+  // Each facet: URL key, legend, and the record field holding its value. Every field holds one
+  // value (or none) except `dimensions`, a list; `many` marks it.
   var FACETS = [
-    { key: "meeting", legend: "会议", values: function (r) { return [r.meeting]; } },
-    { key: "aspect", legend: "对照检查方面（所选会议）", values: function (r) { return r.aspect ? [r.aspect] : []; } },
-    { key: "dimension", legend: "维度", values: function (r) { return r.dimensions || []; } },
-    { key: "level", legend: "层级", values: function (r) { return r.level ? [r.level] : []; } },
-    { key: "unit", legend: "单位类型", values: function (r) { return r.unit ? [r.unit] : []; } },
-    { key: "part", legend: "材料部分", values: function (r) { return r.part ? [r.part] : []; } },
-    { key: "type", legend: "类型", values: function (r) { return r.type ? [r.type] : []; } }
+    { key: "meeting", legend: "会议", field: "meeting" },
+    { key: "aspect", legend: "对照检查方面（所选会议）", field: "aspect" },
+    { key: "dimension", legend: "维度", field: "dimensions", many: true },
+    { key: "level", legend: "层级", field: "level" },
+    { key: "unit", legend: "单位类型", field: "unit" },
+    { key: "part", legend: "材料部分", field: "part" },
+    { key: "type", legend: "类型", field: "type" }
   ];
 
   var records = [];
   var meetings = [];
+  var meetingById = new Map();
+  var aspectById = new Map(); // "meeting/aspect" -> {title, short}
+  var pages = [];
+  var indexed = 0; // records[0 .. indexed) have their keyword haystack
+  var seenValues = {}; // facet key -> Set of values some record has
   var dimensionTitles = new Map();
   var facetOptions = {}; // key -> [{value, label}] in display order
   var state = emptyState();
@@ -58,12 +71,14 @@
       return;
     }
     prepare();
-    whenDomReady(function () {
-      state = parseState(initialSearch);
-      syncInputs();
-      update();
-      replaceUrl(urlFor(state));
-    });
+    mark("msh-find:prepared");
+    state = parseState(initialSearch);
+    syncInputs();
+    update();
+    mark("msh-find:first-results");
+    // Material reads the URL once its DOMContentLoaded handlers run; q goes back after that.
+    whenDomReady(function () { replaceUrl(urlFor(state)); });
+    setTimeout(buildIndexLater, 0);
   });
 
   window.addEventListener("popstate", function () {
@@ -78,28 +93,60 @@
   // ---------------------------------------------------------------- data
 
   function loadData(done) {
-    // A <script> works from file:// where fetch() of JSON is blocked.
-    var tag = document.createElement("script");
-    tag.src = recordsUrl.href;
-    tag.onload = function () {
-      if (!Array.isArray(window.MSH_RECORDS)) { done("api/records.js 中没有 MSH_RECORDS"); return; }
-      done(null);
-    };
-    tag.onerror = function () { done("无法读取 api/records.js"); };
-    document.head.appendChild(tag);
+    // A <script> works from file:// where fetch() of JSON is blocked. find.md's inline script
+    // has usually started it (id msh-find-data); it may even have run already.
+    var tag = document.getElementById("msh-find-data");
+    var finished = false;
+    function finish(error) {
+      if (finished) return;
+      finished = true;
+      mark("msh-find:data");
+      if (!error && !(window.MSH_FIND && Array.isArray(window.MSH_FIND.records))) error = "api/records.js 中没有检索数据";
+      done(error);
+    }
+    if (window.MSH_FIND) { finish(null); return; }
+    if (!tag) {
+      tag = document.createElement("script");
+      tag.src = recordsUrl.href;
+      document.head.appendChild(tag);
+    } else if (tag.getAttribute("data-state")) {
+      finish(tag.getAttribute("data-state") === "error" ? "无法读取 api/records.js" : null);
+      return;
+    }
+    tag.addEventListener("load", function () { finish(null); });
+    tag.addEventListener("error", function () { finish("无法读取 api/records.js"); });
   }
 
-  function prepare() {
-    records = window.MSH_RECORDS;
-    meetings = Array.isArray(window.MSH_MEETINGS) ? window.MSH_MEETINGS.slice() : [];
-    (window.MSH_DIMENSIONS || []).forEach(function (d) { dimensionTitles.set(d.id, d.title); });
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark(name);
+  }
 
-    records.forEach(function (r) {
-      // One lower-cased haystack per record; "\n" keeps a term from spanning two fields.
-      r._hay = [r.title || "", r.text || "", r.instance || "", (r.tags || []).join(" ")].join("\n").toLowerCase();
-      r._facets = {};
-      FACETS.forEach(function (f) { r._facets[f.key] = f.values(r); });
+  // records.js holds one array per record in data.fields order (hooks/api.py find_data).
+  function prepare() {
+    var data = window.MSH_FIND;
+    var fields = data.fields || [];
+    pages = data.pages || [];
+    meetings = Array.isArray(data.meetings) ? data.meetings.slice() : [];
+    meetings.forEach(function (m) {
+      meetingById.set(m.id, m);
+      (m.aspects || []).forEach(function (a) { aspectById.set(m.id + "/" + a.id, a); });
     });
+    (data.dimensions || []).forEach(function (d) { dimensionTitles.set(d.id, d.title); });
+
+    FACETS.forEach(function (f) { seenValues[f.key] = new Set(); });
+    records = new Array(data.records.length);
+    for (var n = 0; n < records.length; n++) {
+      var row = data.records[n];
+      var r = {};
+      for (var i = 0; i < fields.length; i++) r[fields[i]] = row[i];
+      if (!Array.isArray(r.dimensions)) r.dimensions = [];
+      for (var f = 0; f < FACETS.length; f++) {
+        var facet = FACETS[f];
+        if (facet.many) r[facet.field].forEach(function (v) { seenValues[facet.key].add(v); });
+        else if (r[facet.field]) seenValues[facet.key].add(r[facet.field]);
+      }
+      records[n] = r;
+    }
 
     facetOptions.meeting = meetingOptions();
     facetOptions.dimension = dimensionOptions();
@@ -109,11 +156,47 @@
     facetOptions.type = orderedOptions("type", ["example", "case"], TYPE_LABELS);
   }
 
+  // Each record's searchable fields, lower-cased: [title, text (instance included), tags].
+  // Separate strings keep a term from spanning two fields and cost no concatenated copy. Only
+  // keywords need them, so they are built after the first results are shown, in slices between
+  // frames so a keystroke right after load is not kept waiting; a search finishes what is left.
+  function buildIndex(count) {
+    var end = Math.min(records.length, indexed + (count || records.length));
+    for (var i = indexed; i < end; i++) {
+      var r = records[i];
+      r._hay = [String(r.title || "").toLowerCase(), String(r.text || "").toLowerCase(), (r.tags || []).join(" ").toLowerCase()];
+    }
+    indexed = end;
+    if (indexed < records.length) return false;
+    mark("msh-find:index");
+    return true;
+  }
+
+  function buildIndexLater() {
+    if (!buildIndex(2000)) setTimeout(buildIndexLater, 0);
+  }
+
+  function recordUrl(r) {
+    var where = typeof r.page === "number" ? pages[r.page] + "#" + r.id : String(r.page || "");
+    return new URL(where, siteRoot).href;
+  }
+
+  function meetingTitle(r) {
+    var m = meetingById.get(r.meeting);
+    return m ? m.title : r.meeting;
+  }
+
+  function aspectTitle(r) {
+    if (!r.aspect) return null;
+    var a = aspectById.get(r.meeting + "/" + r.aspect);
+    return a ? a.title : r.aspect;
+  }
+
   function meetingOptions() {
     var known = new Map();
     meetings.forEach(function (m) { known.set(m.id, m); });
-    records.forEach(function (r) {
-      if (!known.has(r.meeting)) known.set(r.meeting, { id: r.meeting, year: r.year, title: r.meeting_title || r.meeting, aspects: [] });
+    seenValues.meeting.forEach(function (id) {
+      if (!known.has(id)) known.set(id, { id: id, title: id, aspects: [] });
     });
     var list = Array.from(known.values());
     list.sort(function (a, b) { return (b.year || 0) - (a.year || 0) || String(a.title).localeCompare(String(b.title), "zh"); });
@@ -125,8 +208,7 @@
   }
 
   function dimensionOptions() {
-    var seen = new Set();
-    records.forEach(function (r) { (r.dimensions || []).forEach(function (d) { seen.add(d); }); });
+    var seen = new Set(seenValues.dimension);
     var list = [];
     dimensionTitles.forEach(function (title, id) { if (seen.has(id)) { list.push({ value: id, label: title }); seen.delete(id); } });
     seen.forEach(function (id) { list.push({ value: id, label: id }); });
@@ -134,8 +216,7 @@
   }
 
   function orderedOptions(key, order, labels) {
-    var seen = new Set();
-    records.forEach(function (r) { r._facets[key].forEach(function (v) { seen.add(v); }); });
+    var seen = new Set(seenValues[key]);
     var values = order.filter(function (v) { return seen.has(v); });
     seen.forEach(function (v) { if (order.indexOf(v) === -1) values.push(v); });
     return values.map(function (v) { return { value: v, label: (labels && labels[v]) || v }; });
@@ -144,10 +225,11 @@
   function aspectOptions(meetingId) {
     var meeting = meetings.find(function (m) { return m.id === meetingId; });
     if (meeting && meeting.aspects) {
-      return meeting.aspects.map(function (a) { return { value: a.id, label: a.title }; });
+      // Chips show the short label; the official title stays in the title attribute.
+      return meeting.aspects.map(function (a) { return { value: a.id, label: a.short || a.title, title: a.title }; });
     }
     var seen = new Map();
-    records.forEach(function (r) { if (r.meeting === meetingId && r.aspect) seen.set(r.aspect, r.aspect_title || r.aspect); });
+    records.forEach(function (r) { if (r.meeting === meetingId && r.aspect) seen.set(r.aspect, r.aspect); });
     return Array.from(seen, function (e) { return { value: e[0], label: e[1] }; });
   }
 
@@ -192,6 +274,7 @@
   // failing exactly one facet counts only for that facet ("what if I picked this instead").
   function evaluate(s) {
     var terms = termsOf(s.q);
+    if (terms.length) buildIndex(records.length);
     var active = FACETS.filter(function (f) { return s[f.key]; });
     var counts = {};
     var totals = {};
@@ -201,8 +284,10 @@
     for (var i = 0; i < records.length; i++) {
       var r = records[i];
       var hit = true;
+      var hay = r._hay;
       for (var t = 0; t < terms.length; t++) {
-        if (r._hay.indexOf(terms[t]) === -1) { hit = false; break; }
+        var term = terms[t];
+        if (hay[0].indexOf(term) === -1 && hay[1].indexOf(term) === -1 && hay[2].indexOf(term) === -1) { hit = false; break; }
       }
       if (!hit) continue;
 
@@ -210,16 +295,16 @@
       var failures = 0;
       for (var a = 0; a < active.length; a++) {
         var f = active[a];
-        if (r._facets[f.key].indexOf(s[f.key]) === -1) {
+        if (f.many ? r[f.field].indexOf(s[f.key]) === -1 : r[f.field] !== s[f.key]) {
           failures++;
-          failed = f.key;
+          failed = f;
           if (failures > 1) break;
         }
       }
       if (failures > 1) continue;
       if (failures === 0) {
         results.push(r);
-        for (var k = 0; k < FACETS.length; k++) tally(counts, totals, FACETS[k].key, r);
+        for (var k = 0; k < FACETS.length; k++) tally(counts, totals, FACETS[k], r);
       } else {
         tally(counts, totals, failed, r);
       }
@@ -227,11 +312,15 @@
     return { terms: terms, results: results, counts: counts, totals: totals };
   }
 
-  function tally(counts, totals, key, r) {
-    var values = r._facets[key];
-    var map = counts[key];
-    totals[key]++;
-    for (var v = 0; v < values.length; v++) map.set(values[v], (map.get(values[v]) || 0) + 1);
+  function tally(counts, totals, f, r) {
+    var map = counts[f.key];
+    totals[f.key]++;
+    var value = r[f.field];
+    if (!f.many) {
+      if (value) map.set(value, (map.get(value) || 0) + 1);
+      return;
+    }
+    for (var v = 0; v < value.length; v++) map.set(value[v], (map.get(value[v]) || 0) + 1);
   }
 
   // ---------------------------------------------------------------- DOM
@@ -346,39 +435,51 @@
     FACETS.forEach(function (f) {
       var slot = ui.fieldsets[f.key];
       var options = f.key === "aspect" ? (state.meeting ? aspectOptions(state.meeting) : []) : facetOptions[f.key];
-      slot.list.textContent = "";
-      if (f.key === "aspect" && !state.meeting) {
-        slot.fieldset.classList.add("msh-find__facet--idle");
-        slot.list.appendChild(el("p", { class: "msh-find__hint" }, "先选择一次会议，再按该会议的对照检查方面筛选。"));
-        return;
+      var idle = f.key === "aspect" && !state.meeting;
+      var listed = options.some(function (o) { return o.value === state[f.key]; });
+      // A value from a shared URL that the data no longer has: show it so it can be cleared.
+      var extra = state[f.key] && !listed ? { value: state[f.key], label: state[f.key] + "（无此项）" } : null;
+      var all = idle ? [] : [{ value: "", label: "全部" }].concat(options, extra ? [extra] : []);
+      // Same values as last time (every keystroke): update numbers in place, keep the nodes.
+      var signature = (idle ? "idle" : "") + "\u0000" + all.map(function (o) { return o.value + "\u0001" + o.label; }).join("\u0000");
+      if (slot.signature !== signature) {
+        slot.signature = signature;
+        slot.inputs = [];
+        slot.list.textContent = "";
+        slot.fieldset.classList.toggle("msh-find__facet--idle", idle);
+        if (idle) {
+          slot.list.appendChild(el("p", { class: "msh-find__hint" }, "先选择一次会议，再按该会议的对照检查方面筛选。"));
+        }
+        all.forEach(function (o) { slot.list.appendChild(option(f.key, o, slot.inputs)); });
       }
-      slot.fieldset.classList.remove("msh-find__facet--idle");
-      slot.list.appendChild(option(f.key, "", "全部", outcome.totals[f.key], false));
-      var selectedListed = false;
-      options.forEach(function (o) {
-        if (o.value === state[f.key]) selectedListed = true;
-        var n = outcome.counts[f.key].get(o.value) || 0;
-        slot.list.appendChild(option(f.key, o.value, o.label, n, n === 0 && o.value !== state[f.key]));
+      slot.inputs.forEach(function (item) {
+        var value = item.input.value;
+        var n = value === "" ? outcome.totals[f.key] : (outcome.counts[f.key].get(value) || 0);
+        var disabled = value !== "" && n === 0 && value !== state[f.key] && value !== (extra && extra.value);
+        item.input.checked = state[f.key] === value;
+        item.input.disabled = disabled;
+        if (item.count.textContent !== String(n)) {
+          item.count.textContent = String(n);
+          item.count.setAttribute("aria-label", n + " 条");
+        }
       });
-      if (state[f.key] && !selectedListed) {
-        // A value from a shared URL that the data no longer has: show it so it can be cleared.
-        slot.list.appendChild(option(f.key, state[f.key], state[f.key] + "（无此项）", 0, false));
-      }
     });
   }
 
-  function option(key, value, label, count, disabled) {
+  function option(key, o, inputs) {
+    var value = o.value;
     var id = "msh-" + key + "-" + (value ? encodeURIComponent(value).replace(/%/g, "_") : "all");
     var wrap = el("div", { class: "msh-find__value" });
     var input = el("input", { type: "radio", name: "msh-" + key, id: id });
     input.value = value;
-    input.checked = state[key] === value;
-    input.disabled = disabled;
     var lab = el("label", { for: id });
-    lab.appendChild(el("span", { class: "msh-find__value-label" }, label));
-    lab.appendChild(el("span", { class: "msh-find__value-count", "aria-label": count + " 条" }, String(count)));
+    if (o.title && o.title !== o.label) lab.setAttribute("title", o.title);
+    lab.appendChild(el("span", { class: "msh-find__value-label" }, o.label));
+    var count = el("span", { class: "msh-find__value-count" });
+    lab.appendChild(count);
     wrap.appendChild(input);
     wrap.appendChild(lab);
+    inputs.push({ input: input, count: count });
     return wrap;
   }
 
@@ -399,14 +500,21 @@
   function resultItem(r, terms, pattern) {
     var li = el("li", { class: "msh-find__result", "data-record-id": r.id });
     var heading = el("h2", { class: "msh-find__title" });
-    var link = el("a", { href: new URL(r.url, siteRoot).href });
+    var link = el("a", { href: recordUrl(r) });
     appendHighlighted(link, r.title || r.id, pattern);
     heading.appendChild(link);
     li.appendChild(heading);
 
-    var meta = [r.meeting_title, r.aspect_title, r.part, r.level, r.unit, r.type === "case" ? "案例" : null]
+    var meta = [meetingTitle(r), aspectTitle(r), r.part, r.level, r.unit, r.type === "case" ? "案例" : null]
       .filter(function (x, i, all) { return x && all.indexOf(x) === i; });
-    li.appendChild(el("p", { class: "msh-find__meta" }, meta.join(" · ")));
+    var metaLine = el("p", { class: "msh-find__meta" });
+    if (r.draft) {
+      li.classList.add("msh-find__result--draft");
+      metaLine.appendChild(el("span", { class: "msh-find__draft", title: "草稿：内容尚待核对，引用前请核实" }, "草稿"));
+      metaLine.appendChild(document.createTextNode(" "));
+    }
+    metaLine.appendChild(document.createTextNode(meta.join(" · ")));
+    li.appendChild(metaLine);
 
     var excerpt = el("p", { class: "msh-find__excerpt" });
     var source = excerptSource(r, terms);
@@ -418,7 +526,8 @@
   // The excerpt is cut around the first keyword; a keyword that neither the title nor that cut
   // shows adds a short cut of its own, so every keyword is seen highlighted.
   function excerptSource(r, terms) {
-    var fields = [r.text || "", r.instance ? "例如：" + r.instance : "", r.tags && r.tags.length ? "标签：" + r.tags.join("、") : ""];
+    // text is the record's full text (its instance included).
+    var fields = [r.text || "", r.tags && r.tags.length ? "标签：" + r.tags.join("、") : ""];
     if (!terms.length) return cut(fields[0], 0, EXCERPT_LENGTH);
     var pieces = [];
     var seen = (r.title || "").toLowerCase();
