@@ -89,10 +89,16 @@ def personal_data(documents: dict[str, list[Document]]) -> list[DataError]:
     exceptions = privacy.Exceptions([entry for d in documents["privacy_exceptions"]
                                      for entry in privacy.exceptions_from(d.content).entries])
     errors = []
+    # privacy.scan is pure, and ids, enum values, tags and stock phrases repeat across records
+    # (10,000 records: 119,000 texts, 28,000 different), so each text is scanned once.
+    findings_of: dict[str, list[privacy.Finding]] = {}
     for kind in SCANNED:
         for document in documents[kind]:
-            for path, text in _texts(document.content, ()):
-                for finding in privacy.scan(text):
+            for path, text in _texts(document.content, (), []):
+                findings = findings_of.get(text)
+                if findings is None:
+                    findings = findings_of[text] = privacy.scan(text)
+                for finding in findings:
                     if exceptions.accepts(finding, document.path):
                         continue
                     errors.append(DataError(
@@ -103,16 +109,18 @@ def personal_data(documents: dict[str, list[Document]]) -> list[DataError]:
     return errors
 
 
-def _texts(value: object, path: tuple) -> Iterable[tuple[tuple, str]]:
-    """Every string inside a loaded YAML value, with its field path."""
+def _texts(value: object, path: tuple, found: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
+    """Every string inside a loaded YAML value, with its field path, in document order (appended
+    to found: a list is cheaper than nested generators over 100,000 strings)."""
     if isinstance(value, str):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, path + (key,))
+            _texts(item, path + (key,), found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
+            _texts(item, path + (index,), found)
+    return found
 
 
 def build_library(documents: dict[str, list[Document]]) -> Library:
