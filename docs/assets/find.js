@@ -53,7 +53,7 @@
   var meetingById = new Map();
   var aspectById = new Map(); // "meeting/aspect" -> {title, short}
   var pages = [];
-  var indexed = 0; // records[0 .. indexed) have their keyword haystack
+  var indexed = false; // every record has its lower-cased haystack (_lower)
   var seenValues = {}; // facet key -> Set of values some record has
   var dimensionTitles = new Map();
   var facetOptions = {}; // key -> [{value, label}] in display order
@@ -78,7 +78,6 @@
     mark("msh-find:first-results");
     // Material reads the URL once its DOMContentLoaded handlers run; q goes back after that.
     whenDomReady(function () { replaceUrl(urlFor(state)); });
-    setTimeout(buildIndexLater, 0);
   });
 
   window.addEventListener("popstate", function () {
@@ -156,24 +155,26 @@
     facetOptions.type = orderedOptions("type", ["example", "case"], TYPE_LABELS);
   }
 
-  // Each record's searchable fields, lower-cased: [title, text (instance included), tags].
-  // Separate strings keep a term from spanning two fields and cost no concatenated copy. Only
-  // keywords need them, so they are built after the first results are shown, in slices between
-  // frames so a keystroke right after load is not kept waiting; a search finishes what is left.
-  function buildIndex(count) {
-    var end = Math.min(records.length, indexed + (count || records.length));
-    for (var i = indexed; i < end; i++) {
-      var r = records[i];
-      r._hay = [String(r.title || "").toLowerCase(), String(r.text || "").toLowerCase(), (r.tags || []).join(" ").toLowerCase()];
-    }
-    indexed = end;
-    if (indexed < records.length) return false;
-    mark("msh-find:index");
-    return true;
+  // Each record's searchable fields: [title, text (instance included), tags]. Separate strings
+  // keep a term from spanning two fields. A keyword without upper/lower case (Chinese, digits)
+  // matches the fields as they are; only a keyword with case needs lower-cased copies, built
+  // once, on the first such keyword, so loading the page never pays for them.
+  function fieldsOf(r) {
+    return r._fields || (r._fields = [String(r.title || ""), String(r.text || ""), (r.tags || []).join(" ")]);
   }
 
-  function buildIndexLater() {
-    if (!buildIndex(2000)) setTimeout(buildIndexLater, 0);
+  function buildIndex() {
+    if (indexed) return;
+    for (var i = 0; i < records.length; i++) {
+      var f = fieldsOf(records[i]);
+      records[i]._lower = [f[0].toLowerCase(), f[1].toLowerCase(), f[2].toLowerCase()];
+    }
+    indexed = true;
+    mark("msh-find:index");
+  }
+
+  function hasCase(term) {
+    return term.toUpperCase() !== term || term.toLowerCase() !== term;
   }
 
   function recordUrl(r) {
@@ -274,7 +275,8 @@
   // failing exactly one facet counts only for that facet ("what if I picked this instead").
   function evaluate(s) {
     var terms = termsOf(s.q);
-    if (terms.length) buildIndex(records.length);
+    var lower = terms.some(hasCase);
+    if (lower) buildIndex();
     var active = FACETS.filter(function (f) { return s[f.key]; });
     var counts = {};
     var totals = {};
@@ -284,7 +286,7 @@
     for (var i = 0; i < records.length; i++) {
       var r = records[i];
       var hit = true;
-      var hay = r._hay;
+      var hay = lower ? r._lower : (r._fields || fieldsOf(r));
       for (var t = 0; t < terms.length; t++) {
         var term = terms[t];
         if (hay[0].indexOf(term) === -1 && hay[1].indexOf(term) === -1 && hay[2].indexOf(term) === -1) { hit = false; break; }
