@@ -6,7 +6,11 @@ DataErrors listing them all.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from hooks import crossref, privacy
@@ -14,7 +18,7 @@ from hooks.errors import DataError, DataErrors, field_path
 from hooks.loader import Document, load_document
 from hooks.model import (Aspect, Dimension, Fact, Library, Meeting, Outline, OutlineSection, Record,
                          RequiredSection, Source, Theme)
-from hooks.schemas import check
+from hooks.schemas import check, warm_up
 
 # Where each kind of data lives, and which schema checks it.
 SINGLE_FILES = {"sources.yaml": "sources", "dimensions.yaml": "dimensions",
@@ -48,33 +52,37 @@ def load_meetings(data_dir: Path) -> list[Meeting]:
     return sorted((_meeting(d) for d in documents), key=lambda m: (-m.year, -(m.batch or 0), m.id))
 
 
-def read_documents(data_dir: Path) -> tuple[dict[str, list[Document]], list[DataError]]:
-    """Parse and schema-check every data file; group the documents by kind."""
+def read_documents(data_dir: Path, parallel: bool | None = None) -> tuple[dict[str, list[Document]], list[DataError]]:
+    """Parse and schema-check every data file; group the documents by kind.
+
+    parallel (None: decide by the number of files) reads half of the files in a forked process;
+    the result is the same, in the same order, either way."""
     documents: dict[str, list[Document]] = {kind: [] for kind in UNIT_ORDER}
     errors: list[DataError] = []
     root = data_dir.parent
-
-    def read(path: Path, kind: str, schema: str) -> None:
-        shown = path.relative_to(root).as_posix()
-        try:
-            document = load_document(path, shown)
-        except DataErrors as failure:
-            errors.extend(failure.errors)
-            return
-        found = check(document, data_dir / "schema", schema)
-        errors.extend(found)
-        if not found:
-            documents[kind].append(document)
-
+    schema_dir = data_dir / "schema"
+    # In listing order: a file to read (its kind and job), or an error found without reading.
+    steps: list[tuple[str, tuple[Path, str, Path, str]] | DataError] = []
     for name, schema in SINGLE_FILES.items():
         path = data_dir / name
         if path.exists():
-            read(path, name.removesuffix(".yaml"), schema)
+            steps.append((name.removesuffix(".yaml"), (path, path.relative_to(root).as_posix(), schema_dir, schema)))
         else:
-            errors.append(DataError(f"data/{name}", None, "", "this file to exist", "no such file"))
+            steps.append(DataError(f"data/{name}", None, "", "this file to exist", "no such file"))
     for folder, schema in FOLDERS.items():
         for path in sorted((data_dir / folder).glob("*.y*ml")):
-            read(path, folder, schema)
+            steps.append((folder, (path, path.relative_to(root).as_posix(), schema_dir, schema)))
+    jobs = [step[1] for step in steps if not isinstance(step, DataError)]
+    use_processes = len(jobs) >= PARALLEL_FROM_FILES if parallel is None else parallel
+    results = iter(_read_in_two_processes(jobs) if use_processes and _can_fork() else map(_read_one, jobs))
+    for step in steps:
+        if isinstance(step, DataError):
+            errors.append(step)
+            continue
+        document, found = next(results)
+        errors.extend(found)
+        if document is not None and not found:
+            documents[step[0]].append(document)
     for path in sorted(data_dir.glob("*.y*ml")):
         if path.name not in SINGLE_FILES:
             errors.append(DataError(path.relative_to(root).as_posix(), None, "",
@@ -82,6 +90,47 @@ def read_documents(data_dir: Path) -> tuple[dict[str, list[Document]], list[Data
                                     f" or a file inside {', '.join(f + '/' for f in FOLDERS)}",
                                     "an unknown data file"))
     return documents, errors
+
+
+# Files from which loading and schema checks run in two processes: below it, starting a process
+# costs more than it saves (10,000 records are ~70 files of 200 records).
+PARALLEL_FROM_FILES = 20
+
+
+def _read_one(job: tuple[Path, str, Path, str]) -> tuple[Document | None, list[DataError]]:
+    """Load and schema-check one file: (the document, or None if it does not parse; its errors)."""
+    path, shown, schema_dir, schema = job
+    try:
+        document = load_document(path, shown)
+    except DataErrors as failure:
+        return None, failure.errors
+    return document, check(document, schema_dir, schema)
+
+
+def _read_many(jobs: list[tuple[Path, str, Path, str]]) -> list[tuple[Document | None, list[DataError]]]:
+    return [_read_one(job) for job in jobs]
+
+
+def _can_fork() -> bool:
+    """Two cores, fork available, and no other thread (forking a threaded process, such as
+    `mkdocs serve` with its watcher, can copy a held lock)."""
+    return ((os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
+
+
+def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]]) -> list[tuple[Document | None, list[DataError]]]:
+    """The odd-numbered files in a forked process, the even ones here; results in job order.
+    Documents come back pickled, line marks included (MarkedDict/MarkedList keep their __dict__)."""
+    for schema_dir, schema in {(job[2], job[3]) for job in jobs}:
+        warm_up(schema_dir, schema)  # compiled once here, inherited by the fork
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        odd = pool.submit(_read_many, jobs[1::2])
+        even = _read_many(jobs[0::2])
+        odd_results = odd.result()
+    results: list[tuple[Document | None, list[DataError]]] = []
+    for index in range(len(jobs)):
+        results.append(even[index // 2] if index % 2 == 0 else odd_results[index // 2])
+    return results
 
 
 def personal_data(documents: dict[str, list[Document]]) -> list[DataError]:

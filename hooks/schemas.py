@@ -58,6 +58,11 @@ def _fast_is_valid(schema_dir: Path, name: str) -> Callable[[object], bool]:
     return is_valid
 
 
+def warm_up(schema_dir: Path, name: str) -> None:
+    """Compile the fast check now (before forking, so that the child process inherits it)."""
+    _fast_is_valid(schema_dir, name)
+
+
 def _inline(node: object, registry: Registry, base: str, expanding: tuple[str, ...]) -> object:
     if isinstance(node, list):
         return [_inline(item, registry, base, expanding) for item in node]

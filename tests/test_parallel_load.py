@@ -1,0 +1,64 @@
+"""Reading data files in two processes gives what reading them one by one gives: the same
+documents (line marks included), the same Library, the same errors in the same order."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate
+from hooks import library as lib
+from hooks.loader import MarkedDict, MarkedList
+
+
+def marks(value: object) -> object:
+    """The value with every line mark spelled out, so == compares them too."""
+    if isinstance(value, MarkedDict):
+        return ("map", value.line, value.key_lines, {k: marks(v) for k, v in value.items()})
+    if isinstance(value, MarkedList):
+        return ("seq", value.line, value.item_lines, [marks(v) for v in value])
+    return (type(value).__name__, value)
+
+
+def read(data_dir: Path, parallel: bool) -> tuple[dict, list]:
+    documents, errors = lib.read_documents(data_dir, parallel=parallel)
+    return {kind: [(d.path, marks(d.content)) for d in docs] for kind, docs in documents.items()}, errors
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(600, tmp_path_factory.mktemp("parallel") / "data", seed=11)
+
+
+def test_same_documents_and_library(data_dir: Path) -> None:
+    if not lib._can_fork():
+        pytest.skip("no second core or no fork here: only the sequential path runs")
+    sequential, parallel = read(data_dir, False), read(data_dir, True)
+    assert sequential == parallel
+    assert sum(len(docs) for docs in sequential[0].values()) > lib.PARALLEL_FROM_FILES // 2
+    documents, errors = lib.read_documents(data_dir, parallel=True)
+    assert not errors
+    assert lib.build_library(documents) == lib.build_library(lib.read_documents(data_dir, parallel=False)[0])
+
+
+def test_same_errors_on_broken_data(data_dir: Path, tmp_path: Path) -> None:
+    if not lib._can_fork():
+        pytest.skip("no second core or no fork here: only the sequential path runs")
+    broken = tmp_path / "data"
+    shutil.copytree(data_dir, broken)
+    examples = sorted((broken / "examples").glob("*.yaml"))
+    cases = sorted((broken / "cases").glob("*.yaml"))
+    examples[0].write_text(examples[0].read_text("utf-8") + "\n  - id: [unclosed\n", "utf-8")  # syntax
+    text = examples[1].read_text("utf-8")
+    examples[1].write_text(text.replace("level: 班子", "level: 全体", 2).replace("unit:", "unti:", 1), "utf-8")
+    cases[0].write_bytes(b"\xff\xfe not utf-8")
+    (broken / "dimensions.yaml").unlink()  # a missing single file, listed among the others
+    (broken / "stray.yaml").write_text("x: 1\n", "utf-8")
+    sequential, parallel = read(broken, False), read(broken, True)
+    assert sequential[1] == parallel[1]
+    assert sequential == parallel
+    files = {error.file for error in sequential[1]}
+    assert {"data/dimensions.yaml", "data/stray.yaml"} <= files
+    assert any(e.file.endswith(examples[1].name) and "unti" in e.field for e in sequential[1])
+    assert len(files) == 5, sequential[1]
