@@ -116,6 +116,27 @@
     tag.addEventListener("error", function () { finish("无法读取 api/records.js"); });
   }
 
+  // Every record object gets the same properties in the same order (one shape for V8: quick
+  // to create and to read in the search loop).
+  function Record(row, get) {
+    this.id = String(get(row, "id"));
+    this.type = get(row, "type");
+    this.page = get(row, "page");
+    this.meeting = get(row, "meeting");
+    this.aspect = get(row, "aspect");
+    var dimensions = get(row, "dimensions");
+    this.dimensions = Array.isArray(dimensions) ? dimensions : [];
+    this.level = get(row, "level");
+    this.unit = get(row, "unit");
+    this.part = get(row, "part");
+    this.title = get(row, "title");
+    this.text = get(row, "text");
+    this.tags = get(row, "tags") || [];
+    this.draft = !!get(row, "draft");
+    this._fields = null;
+    this._lower = null;
+  }
+
   function mark(name) {
     if (window.performance && performance.mark) performance.mark(name);
   }
@@ -133,12 +154,12 @@
     (data.dimensions || []).forEach(function (d) { dimensionTitles.set(d.id, d.title); });
 
     FACETS.forEach(function (f) { seenValues[f.key] = new Set(); });
+    var at = {};
+    fields.forEach(function (name, i) { at[name] = i; });
+    var get = function (row, name) { return at[name] === undefined ? null : row[at[name]]; };
     records = new Array(data.records.length);
     for (var n = 0; n < records.length; n++) {
-      var row = data.records[n];
-      var r = {};
-      for (var i = 0; i < fields.length; i++) r[fields[i]] = row[i];
-      if (!Array.isArray(r.dimensions)) r.dimensions = [];
+      var r = new Record(data.records[n], get);
       for (var f = 0; f < FACETS.length; f++) {
         var facet = FACETS[f];
         if (facet.many) r[facet.field].forEach(function (v) { seenValues[facet.key].add(v); });
