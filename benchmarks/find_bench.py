@@ -1,8 +1,12 @@
 """Benchmark of the 检索 page: generated records in, one line per figure out.
 
 Generates N realistic records (default 10,000) in the data contract of site/api/records.*,
-puts them into a built site, opens find/ in headless Debian chromium and measures the median
-time from a keystroke or a facet click to updated results, plus the sizes the page loads.
+puts them into a built site, opens find/ in headless Debian chromium and measures, as medians:
+the time from navigation start to the first results in the DOM and painted, with the phases
+before it (Material's bundle, records.js requested/downloaded, find.js's performance marks for
+data evaluated / decoded / first render), over --loads fresh page loads; and the time from a
+keystroke or a facet click to updated results; plus the sizes the page loads. The local server
+sends files uncompressed, so the records.js download is its raw size, not its gzip size.
 
 Which site is measured (printed on the first line):
 - default: the project is built once (`mkdocs build --strict` into a temp dir) and its
