@@ -6,7 +6,9 @@ from markupsafe import Markup
 # Python-Markdown's own backslash escapes (markdown.Markdown.ESCAPED_CHARS) plus `|`, which the
 # tables extension adds. Anything else is either harmless or turned into an HTML entity below.
 DEFAULT_ESCAPED = frozenset("\\`*_{}[]()#+-.!|")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+# `~` has no backslash escape, yet a line of ~~~ opens a code fence (MkDocs always enables
+# fenced_code): the numeric entity shows the same character.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "~": "&#126;"}
 
 
 class MarkdownEscaper:
