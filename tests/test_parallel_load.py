@@ -2,7 +2,10 @@
 documents (line marks included), the same Library, the same errors in the same order."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,29 @@ import pytest
 from benchmarks.generate import generate
 from hooks import library as lib
 from hooks.loader import MarkedDict, MarkedList
+
+
+# Forking is refused while other threads run (hooks.library._can_fork), and earlier tests leave
+# some behind (the browser, local servers): then these checks run in a fresh interpreter.
+ISOLATED = os.environ.get("MSH_PARALLEL_ISOLATED") == "1"
+
+
+def require_fork() -> None:
+    if lib._can_fork():
+        return
+    if ISOLATED:
+        pytest.fail("a fresh interpreter on this machine cannot fork a reader: the parallel path is untested")
+    pytest.skip("other threads run in this process: test_parallel_paths_in_a_fresh_process covers this")
+
+
+def test_parallel_paths_in_a_fresh_process() -> None:
+    if ISOLATED or lib._can_fork():
+        pytest.skip("the checks below run directly in this process")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__],
+                            env={**os.environ, "MSH_PARALLEL_ISOLATED": "1"}, capture_output=True,
+                            text=True, timeout=600, cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout, result.stdout
 
 
 def marks(value: object) -> object:
@@ -32,8 +58,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_same_documents_and_library(data_dir: Path) -> None:
-    if not lib._can_fork():
-        pytest.skip("no second core or no fork here: only the sequential path runs")
+    require_fork()
     sequential, parallel = read(data_dir, False), read(data_dir, True)
     assert sequential == parallel
     assert sum(len(docs) for docs in sequential[0].values()) > 10
@@ -43,8 +68,7 @@ def test_same_documents_and_library(data_dir: Path) -> None:
 
 
 def test_same_errors_on_broken_data(data_dir: Path, tmp_path: Path) -> None:
-    if not lib._can_fork():
-        pytest.skip("no second core or no fork here: only the sequential path runs")
+    require_fork()
     broken = tmp_path / "data"
     shutil.copytree(data_dir, broken)
     examples = sorted((broken / "examples").glob("*.yaml"))
