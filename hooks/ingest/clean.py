@@ -19,8 +19,13 @@ PAYWALL = re.compile(r"##\s*paid\w*\s*##", re.I)
 DEBRIS = re.compile(
     r"欢迎您|浏览量|阅读量|浏览次数|阅读次数|发布时间|发布日期|来源[:：]|作者[:：]|字号[:：]|"
     r"^[•·\-\s]*(点赞|收藏|分享|举报|打赏)\s*\d*$|打印本页|关闭窗口|扫一扫|版权所有|"
-    r"上一篇|下一篇|返回顶部|^登录|^注册|^首页"
+    r"上一篇|下一篇|返回顶部|^登录|^注册|^首页|当前位置|您的位置|责任编辑|^目录$"
 )
+# A breadcrumb (首页 > 范文 > 对照检查材料) names a document type but is no title.
+BREADCRUMB = re.compile(r"[>»›]|当前位置|您的位置")
+# 【存在的问题】 on a line of its own: a web page's top-level heading.
+BRACKET_HEADING = re.compile(r"^【([^】]{2,30})】$")
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Once the body has begun, these start the page's footer: everything after them is dropped.
 TAIL = re.compile(r"^[•·\-\s]*(点赞|收藏|分享到?|相关文章|热门文章|相关推荐|推荐阅读|猜你喜欢|上一篇|下一篇)")
 TITLE_WORDS = re.compile(r"对照检查材料|发言提纲|检视剖析材料|会议记录|会议纪要|对照检查发言|检查材料")
@@ -36,7 +41,7 @@ HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 def normalise_punctuation(text: str) -> str:
     """Turn half-width punctuation used in Chinese text into full width, length-preserving."""
-    text = text.replace("(", "（").replace(")", "）").replace("\u3000", " ")
+    text = text.replace("(", "（").replace(")", "）").replace("\u3000", " ").translate(FULLWIDTH_DIGITS)
     # Half-width marks next to a CJK character; never inside numbers such as 1,000 or 10:30.
     def widen(match: re.Match[str]) -> str:
         return HALF_TO_FULL[match.group(0)]
@@ -57,6 +62,9 @@ def strip_markdown(text: str) -> tuple[str, int]:
         level = len(heading.group(1))
         text = text[heading.end():]
     text = MD_BULLET.sub("", text)
+    bracket = BRACKET_HEADING.match(text.strip())
+    if bracket and not level:
+        return bracket.group(1).strip(), 2
     bold = MD_BOLD_LINE.match(text)
     if bold and (not bold.group(2) or NUMBERED.match(bold.group(1)) or bold.group(2)[:1] in "。：:"):
         text = bold.group(1) + bold.group(2)
@@ -65,7 +73,8 @@ def strip_markdown(text: str) -> tuple[str, int]:
 
 def is_title(text: str) -> bool:
     """A document title: short, names a document type, no sentence end."""
-    return bool(TITLE_WORDS.search(text)) and len(text) <= 70 and not text.endswith(("。", "；"))
+    return (bool(TITLE_WORDS.search(text)) and len(text) <= 70 and not text.endswith(("。", "；"))
+            and not BREADCRUMB.search(text))
 
 
 def clean_lines(raw: str) -> list[Line]:

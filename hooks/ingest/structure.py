@@ -15,7 +15,8 @@ MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (4, re.compile(r"^（(\d+)）\s*|^(\d+)）\s*|^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 ]
 # 一是…二是… items, at a paragraph start or after a sentence end.
-INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！？\s]))(?:[{CN_NUM}]+是|第[{CN_NUM}]+[，,、])")
+# Also 1.…2.…3. run together in one paragraph (never 2.5 or 3、4月: a CJK character must follow).
+INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！？\s]))(?:[{CN_NUM}]+是|第[{CN_NUM}]+[，,、]|\d{{1,2}}[.．、](?=[\u4e00-\u9fff“]))")
 HEADING_MAX = 45  # a first clause longer than this is a paragraph, not a heading
 
 
