@@ -15,10 +15,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import REPO
+from site_html import normal, records_raw, section_text
 
 BUILDS = ["built_site", "offline_site"]
 # Attributes whose URL the browser loads by itself (not on a click).
@@ -27,10 +26,6 @@ RESOURCE_SELECTORS = ("script[src]", "img[src]", "iframe[src]", "frame[src]", "e
                       "track[src]", "input[src]", "link[href]")
 EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
-
-
-def normal(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module", params=BUILDS)
@@ -160,25 +155,6 @@ def test_no_stylesheet_or_script_file_loads_from_outside(site, pages):
 
 # ---- nothing a maintainer wrote is lost ---------------------------------------------------
 
-def records_raw() -> list[dict]:
-    records = []
-    for folder, key, kind in (("examples", "examples", "example"), ("cases", "cases", "case")):
-        for path in sorted((REPO / "data" / folder).glob("*.yaml")):
-            for record in yaml.safe_load(path.read_text(encoding="utf-8"))[key]:
-                records.append({**record, "type": kind})
-    return records
-
-
-def record_section(html: HTMLParser, anchor: str) -> str:
-    heading = html.css_first(f'[id="{anchor}"]')
-    parts = [heading.text(deep=True)]
-    node = heading.next
-    while node is not None and node.tag not in ("h1", "h2", "h3"):
-        parts.append(node.text(deep=True))
-        node = node.next
-    return normal(" ".join(parts))
-
-
 def test_each_record_once_at_its_permalink_with_its_whole_text(site, pages):
     published = json.loads((site / "api" / "records.json").read_text(encoding="utf-8"))
     by_id = Counter(r["id"] for r in published)
@@ -191,7 +167,7 @@ def test_each_record_once_at_its_permalink_with_its_whole_text(site, pages):
         assert anchors[record["id"]] == 1, record["id"]
         file, fragment = target_file(site, "index.html", urls[record["id"]])
         assert fragment == record["id"] and file in pages, urls[record["id"]]
-        shown = record_section(pages[file], fragment)
+        shown = section_text(pages[file], fragment)
         texts = [record["title"], *record.get("tags", ())]
         if record["type"] == "case":
             texts += [line for key in ("situation", "analysis", "lessons") for line in record[key].splitlines()]

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import pytest
 
 from browser import serve_directory, watch_requests  # tests/ is on sys.path (rootdir conftest)
 

@@ -4,41 +4,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
-import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import REPO
-
-DATA = REPO / "data"
-
-
-def raw(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def meetings_raw() -> list[dict]:
-    return [raw(p) for p in sorted((DATA / "meetings").glob("*.yaml"))]
-
-
-def records_raw() -> list[dict]:
-    records = []
-    for kind, key in (("examples", "examples"), ("cases", "cases")):
-        for path in sorted((DATA / kind).glob("*.yaml")):
-            for record in raw(path)[key]:
-                records.append({**record, "type": "example" if kind == "examples" else "case"})
-    return records
-
-
-def page(site: Path, path: str) -> HTMLParser:
-    return HTMLParser((site / path).read_text(encoding="utf-8"))
-
-
-def all_pages(site: Path) -> dict[str, HTMLParser]:
-    return {p.relative_to(site).as_posix(): HTMLParser(p.read_text(encoding="utf-8"))
-            for p in site.rglob("*.html")}
+from site_html import all_pages, meetings_raw, page, records_raw
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import REPO, build_site
+from site_html import normal, page, section_text
 from hooks import privacy
 from hooks.markdown_text import MarkdownEscaper
 
@@ -57,11 +58,6 @@ def texts(max_parts: int = 8, multiline: bool = True) -> st.SearchStrategy[str]:
     if not multiline:
         strategy = strategy.map(lambda s: " ".join(s.splitlines()))
     return strategy.filter(lambda s: s.strip() != "")
-
-
-def normal(text: str) -> str:
-    """Whitespace-normalised, the way a reader sees text: runs of whitespace are one space."""
-    return " ".join(text.split())
 
 
 # ---- the Markdown the site uses -----------------------------------------------------------
@@ -200,22 +196,6 @@ def article_text(html: HTMLParser) -> str:
     for node in article.css("a.headerlink"):
         node.decompose()
     return normal(article.text(deep=True))
-
-
-def section_text(html: HTMLParser, anchor: str) -> str:
-    """The text of a record: its heading and everything up to the next heading."""
-    heading = html.css_first(f'[id="{anchor}"]')
-    assert heading is not None, f"no element with id {anchor!r}"
-    parts = [heading.text(deep=True)]
-    node = heading.next
-    while node is not None and node.tag not in ("h1", "h2", "h3"):
-        parts.append(node.text(deep=True))
-        node = node.next
-    return normal(" ".join(parts))
-
-
-def page(site: Path, path: str) -> HTMLParser:
-    return HTMLParser((site / path).read_text(encoding="utf-8"))
 
 
 def assert_no_markup_from_data(site: Path) -> None:
