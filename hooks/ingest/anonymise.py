@@ -49,6 +49,7 @@ class Anonymiser:
         self.known_people = sorted(set(known_people or []), key=len, reverse=True)
         self.mapping: dict[tuple[str, str], str] = {}
         self.counters: dict[str, int] = {}
+        self.taken: set[str] = set()  # placeholders the input already uses
 
     def findings(self, text: str) -> list[Finding]:
         """Findings of the privacy checker plus the names the document's structure revealed."""
@@ -81,6 +82,9 @@ class Anonymiser:
             if person:
                 base = self.person_base
                 index = self.counters.get(base, 0)
+                # A document that already says 成员A/成员B keeps them: new names get free letters.
+                while f"{base}{letter(index)}" in self.taken:
+                    index += 1
                 self.counters[base] = index + 1
                 self.mapping[key] = f"{base}{letter(index)}"
             else:
@@ -110,6 +114,8 @@ def anonymise(lines: list[Line], person_base: str = "××同志",
               known_people: list[str] | None = None) -> tuple[list[Line], list[Replacement]]:
     """Anonymise every line with one shared mapping."""
     anonymiser = Anonymiser(person_base, known_people)
+    pattern = re.compile(rf"{re.escape(person_base)}[A-Z]{{1,2}}(?![A-Za-z])")
+    anonymiser.taken = {hit for line in lines for hit in pattern.findall(line.text)}
     out: list[Line] = []
     report: list[Replacement] = []
     for line in lines:

@@ -14,6 +14,9 @@ PEOPLE_FIELDS = re.compile(r"^(出席人?员?|参加人?员?|参会人员|缺席
 SELF = re.compile(rf"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、．.])?\s*({NAME})(?:同志)?(?:作|进行)(?:个人)?(?:对照检查|自我批评|检视剖析)")
 SELF_OUTLINE = re.compile(r"^(自我批评|对照检查|个人对照检查)(?:发言)?(?:要点|提纲|内容)?[：:]?$")
 CRITICISM = re.compile(rf"^({NAME})(?:同志)?对({NAME})(?:同志)?(?:提出|的)?(?:的)?批评意见[：:]?(.*)$")
+# 「成员B对成员A：…」: an opinion on one line, giver and receiver without 批评意见.
+BRIEF_CRITICISM = re.compile(r"^([^\s，。：:；、（）对]{1,8})(?:同志)?对([^\s，。：:；、（）]{1,8}?)(?:同志)?[：:](.+)$")
+QUOTED_LINE = re.compile(r"^[「『“](.*)[」』”]$")
 SPEAKER_OPINION = re.compile(rf"^({NAME})(?:同志)?(?:[（(][^）)]*[）)])?[：:](.*)$")
 CRITICISM_BLOCK = re.compile(r"^.{0,20}(提出|开展).{0,6}批评意见[：:]?$|^批评意见[：:]?$")
 RESPONSE = re.compile(r"表态|作总结|总结讲话|点评")
@@ -63,6 +66,9 @@ def read_minutes(lines: list[Line]) -> Minutes:
     mode = "header"
     for line in lines[1:]:
         text = line.text
+        quoted = QUOTED_LINE.match(text)
+        if quoted:
+            text = quoted.group(1).strip()
         header = HEADER_FIELD.match(text)
         if mode in ("header", "agenda") and header:
             key, value = header.group(1), text[header.end():].strip()
@@ -73,7 +79,7 @@ def read_minutes(lines: list[Line]) -> Minutes:
             minutes.agenda.append(NUMBERED_ITEM.sub("", text).rstrip("；;。"))
             continue
         self_match = SELF.match(text)
-        criticism = CRITICISM.match(text)
+        criticism = CRITICISM.match(text) or (None if self_match else BRIEF_CRITICISM.match(text))
         if criticism:
             giver, subject, mode = criticism.group(1), criticism.group(2), "criticism"
             if criticism.group(3).strip():

@@ -29,20 +29,47 @@ def read_text(path: Path) -> str:
 
 
 def read_docx(path: Path) -> str:
-    """Paragraphs in order; Word heading styles become Markdown '#' so the parser sees the level."""
+    """Paragraphs and tables in document order; Word heading styles become Markdown '#'."""
     import docx  # python-docx, only needed for Word input
+    from docx.table import Table
 
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several types for a damaged file
         raise InputError(f"{path}: not a readable .docx file ({error})") from error
-    lines = []
-    for paragraph in document.paragraphs:
-        style = paragraph.style.name if paragraph.style is not None else ""
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            rows = [[cell.text.strip() for cell in row.cells] for row in block.rows]
+            lines.extend(table_lines(rows))
+            continue
+        style = block.style.name if block.style is not None else ""
         heading = re.match(r"(?:Heading|标题)\s*(\d)", style)
         prefix = "#" * int(heading.group(1)) + " " if heading else ("# " if style == "Title" else "")
-        lines.append(prefix + paragraph.text)
-    for table in document.tables:  # tables (整改清单) come last, one row a line
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+        lines.append(prefix + block.text)
     return "\n".join(lines)
+
+
+# Columns of a 整改清单 that hold no example text: who is responsible is a person, never kept.
+SKIPPED_COLUMN = re.compile(r"序号|编号|责任人|责任领导|牵头|负责人|责任单位|配合")
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A 整改清单 (a header row with a 措施 column) becomes numbered items: （n）措施。问题：…；时限：…
+
+    Other tables stay one row a line, cells joined by ' | '."""
+    if not rows:
+        return []
+    header = rows[0]
+    measure = next((i for i, name in enumerate(header) if "措施" in name), None)
+    if measure is None or len(rows) < 2:
+        return [" | ".join(row) for row in rows]
+    lines: list[str] = []
+    for number, row in enumerate(rows[1:], start=1):
+        if measure >= len(row) or not row[measure]:
+            continue
+        extra = [f"{header[i]}：{cell}" for i, cell in enumerate(row)
+                 if i != measure and i < len(header) and cell and not SKIPPED_COLUMN.search(header[i])]
+        text = row[measure].rstrip("。；;")
+        lines.append(f"（{number}）{text}。" + ("；".join(extra) + "。" if extra else ""))
+    return lines
