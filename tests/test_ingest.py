@@ -280,3 +280,11 @@ def test_anonymiser_keys_people_by_name_and_keeps_titles() -> None:
     assert (first, with_title, other) == ("成员A", "成员A同志", "成员B")
     places = [anonymiser.placeholder(Finding("place", n, 0, 6, "某小区")) for n in ("甲花园", "乙家园", "甲花园")]
     assert places == ["某小区", "某小区B", "某小区"]
+
+
+def test_table_of_contents_after_the_title_is_dropped() -> None:
+    """A 目录 block after the title repeats the headings; they must not become empty sections."""
+    result = run(FIXTURES / "toc_after_title.txt", DATA)
+    assert not result.unplaced
+    assert [s.heading for s in result.tree.children] == ["存在的问题", "原因剖析", "整改措施"]
+    assert dict(Counter(r["part"] for r in result.examples)) == {"问题": 2, "原因": 1, "措施": 1}

@@ -89,7 +89,7 @@ def clean_lines(raw: str) -> list[Line]:
         text = normalise_punctuation(text).strip()
         if text:
             lines.append(Line(number, text, level))
-    return drop_tail(drop_head(lines))
+    return drop_tail(drop_toc(drop_head(lines)))
 
 
 def drop_head(lines: list[Line]) -> list[Line]:
@@ -102,6 +102,18 @@ def drop_head(lines: list[Line]) -> list[Line]:
                 return lines[index:]
             break
     return [line for line in lines if not DEBRIS.search(line.text)]
+
+
+def drop_toc(lines: list[Line]) -> list[Line]:
+    """Drop a 目录 line and the run of short lines after it that repeat later in the document."""
+    for index, line in enumerate(lines[:40]):
+        if re.fullmatch(r"目\s*录[：:]?", line.text):
+            end = index + 1
+            while (end < len(lines) and len(lines[end].text) <= 40
+                   and any(later.text == lines[end].text for later in lines[end + 1:])):
+                end += 1
+            return lines[:index] + lines[end:]
+    return lines
 
 
 def drop_tail(lines: list[Line]) -> list[Line]:
