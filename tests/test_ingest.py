@@ -23,7 +23,8 @@ SEEDS = REPO.parent / "shared" / "seeds"  # CI clones shared/ beside the reposit
 OWN = {"geren_markdown": "geren_markdown.md", "jilu": "jilu.txt",
        "web_halfwidth": "web_halfwidth.txt", "paraphrase_typo": "paraphrase_typo.txt",
        "geren_2024_inline": "geren_2024_inline.txt", "banzi_2021_dangshi": "banzi_2021_dangshi.txt",
-       "web_fullwidth_toc": "web_fullwidth_toc.txt", "jilu_roles": "jilu_roles.txt"}
+       "web_fullwidth_toc": "web_fullwidth_toc.txt", "jilu_roles": "jilu_roles.txt",
+       "tigang_aspect_problem": "tigang_aspect_problem.txt"}
 SEED_FILES = {"seed_000": "000_61249a1e89284a5c.txt", "seed_001": "001_9cc914dfadb0d61f.txt",
               "seed_004": "004_edabf4a0fb341e20.txt"}
 MINUTES = ["jilu", "jilu_roles"]

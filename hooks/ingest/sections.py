@@ -18,6 +18,8 @@ PART_WORDS: list[tuple[str, str]] = [
     (r"整改措施|改进措施|努力方向|整改方向|今后|下一步|措施", "措施"),
     (r"存在的|主要问题|问题查摆|查摆问题|检视问题|问题和不足|存在问题|对照检查情况|问题$", "问题"),
 ]
+# 在…方面存在的问题 / 关于…方面的问题: an aspect heading, even though it ends in 问题.
+ASPECT_HEADING = re.compile(r"..方面")
 # Parts kept and reported but not turned into example records.
 NOT_EMITTED = {"案例": "典型案例剖析 (cases go to data/cases/ by hand)",
                "说明": "需要说明的问题 (personal matters, not examples)"}
@@ -66,6 +68,10 @@ def read_section(section: Section, part: str | None, reading: Reading) -> None:
     own = part_of(section.heading)
     if own in NOT_EMITTED:
         reading.kept.append((section, NOT_EMITTED[own]))
+        return
+    if own == "问题" and ASPECT_HEADING.search(section.heading):
+        # 一、在…方面存在的问题: an aspect heading that names its part, not the 问题 part itself.
+        reading.groups.append(Group(section, items_of(section) or [_as_item(section)]))
         return
     if own:
         reading.parts.append((section, own))
