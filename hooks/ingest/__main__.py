@@ -13,7 +13,6 @@ from pathlib import Path
 from .emit import dump
 from .pipeline import Result, run
 from .read import InputError
-from .sections import NOT_EMITTED
 from .structure import walk
 
 REPO = Path(__file__).resolve().parents[2]

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from hooks.library import load_meetings  # noqa: F401 - re-exported for the pipeline
-from hooks.model import Aspect, Meeting
+from hooks.model import Aspect
 
 MATCH_THRESHOLD = 0.6
 # Words that frame an aspect heading without naming it: 在…方面, 带头, quotes, 对照.

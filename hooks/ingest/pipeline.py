@@ -4,9 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hooks.library import load_meetings
+from hooks.model import Meeting
+
 from . import classify, minutes as minutes_module, sections
 from .anonymise import Replacement, anonymise
-from .aspects import Meeting, load_meetings
 from .clean import Line, clean_lines, is_title
 from .emit import records, source_entry, source_id
 from .read import read_text
