@@ -4,14 +4,15 @@ Generates N realistic records (default 10,000) in the data contract of site/api/
 puts them into a built site, opens find/ in headless Debian chromium and measures, as medians:
 the time from navigation start to the first results in the DOM and painted, with the phases
 before it (Material's bundle, records.js requested/downloaded, find.js's performance marks for
-data evaluated / decoded / first render), over --loads fresh page loads; and the time from a
-keystroke or a facet click to updated results; plus the sizes the page loads. The local server
-sends files uncompressed, so the records.js download is its raw size, not its gzip size.
+data evaluated / decoded / first render) and after it (records-text.js, the full texts keyword
+search needs, loaded after the first results), over --loads fresh page loads; and the time from a
+keystroke or a facet click to updated results once the texts are in; plus the sizes the page
+loads. The local server sends files uncompressed, so a download is its raw size, not its gzip size.
 
 Which site is measured (printed on the first line):
 - default: the project is built once (`mkdocs build --strict` into a temp dir) and its
-  api/records.js, records.json, meetings.json and dimensions.json are replaced by the generated
-  data, so the page shell, CSS and JS are the real ones and only the data is synthetic;
+  api/records.js, records-text.js, records.json, meetings.json and dimensions.json are replaced by
+  the generated data, so the page shell, CSS and JS are the real ones and only the data is synthetic;
 - `--site DIR`: an existing build is copied and its data replaced the same way.
 Building 10,000 records through the YAML pipeline is not measured here.
 
@@ -37,7 +38,7 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
-from hooks.api import find_script  # noqa: E402  records.js exactly as the build writes it
+from hooks.api import find_script, find_text_script  # noqa: E402  as the build writes them
 
 # ---------------------------------------------------------------------------- generator
 
@@ -175,7 +176,8 @@ def _record(rng: random.Random, index: int, meetings: list[dict[str, Any]]) -> d
 
 
 def write_api(site: Path, dataset: dict[str, list[dict[str, Any]]], *, offline: bool = False) -> None:
-    """Write api/records.json, records.js, meetings.json, dimensions.json into a built site."""
+    """Write api/records.json, records.js, records-text.js, meetings.json, dimensions.json into
+    a built site."""
     records = dataset["records"]
     if offline:  # the offline build links pages as .html files
         records = [dict(r, url=r["url"].replace("/#", ".html#")) for r in records]
@@ -185,9 +187,10 @@ def write_api(site: Path, dataset: dict[str, list[dict[str, Any]]], *, offline: 
     (api / "records.json").write_text(dump(records), encoding="utf-8")
     (api / "meetings.json").write_text(dump(dataset["meetings"]), encoding="utf-8")
     (api / "dimensions.json").write_text(dump(dataset["dimensions"]), encoding="utf-8")
-    # The page's own compact script, written by the build's code from these records.
+    # The page's own compact scripts, written by the build's code from these records.
     (api / "records.js").write_text(
         find_script(records, dataset["meetings"], dataset["dimensions"]), encoding="utf-8")
+    (api / "records-text.js").write_text(find_text_script(records), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------- measuring
@@ -242,6 +245,7 @@ LOAD_PHASES_JS = """
 () => {
   const nav = performance.getEntriesByType("navigation")[0];
   const data = performance.getEntriesByType("resource").find(e => e.name.includes("api/records.js"));
+  const text = performance.getEntriesByType("resource").find(e => e.name.includes("api/records-text.js"));
   const bundle = performance.getEntriesByType("resource").find(e => /bundle\\.[^/]*\\.js/.test(e.name));
   const mark = name => { const m = performance.getEntriesByName(name)[0]; return m ? m.startTime : null; };
   return {
@@ -253,6 +257,9 @@ LOAD_PHASES_JS = """
     "records.js request start": data ? data.startTime : null,
     "records.js downloaded": data ? data.responseEnd : null,
     "find.js: records.js evaluated": mark("msh-find:data"),
+    "records-text.js request start": text ? text.startTime : null,
+    "records-text.js downloaded": text ? text.responseEnd : null,
+    "find.js: full texts ready (keyword search)": mark("msh-find:texts"),
     "find.js: records decoded": mark("msh-find:prepared"),
     "find.js: first results rendered": mark("msh-find:first-results"),
     "find.js: keyword index built": mark("msh-find:index"),
@@ -271,6 +278,7 @@ def measure_load(browser: Any, url: str, loads: int) -> list[tuple[str, float]]:
         page.goto(url)
         page.wait_for_function("window.__mshFirstPaint !== undefined")
         page.wait_for_load_state("load")
+        page.wait_for_selector("#msh-find[data-text-state]")
         page.wait_for_timeout(300)  # let deferred work (the keyword index) finish and mark itself
         for name, value in page.evaluate(LOAD_PHASES_JS).items():
             if value is not None:
@@ -290,6 +298,7 @@ def measure(site: Path, runs: int, loads: int = 9) -> list[tuple[str, float]]:
         page = browser.new_page()
         page.goto(base_url + "find/")
         page.wait_for_selector("#msh-find-count[data-count]")
+        page.wait_for_selector("#msh-find[data-text-state='loaded']")  # keyword search ready
 
         keywords = ["形", "形式", "形式主", "形式主义", "形式主义 街", "形式主义 街道", "两个确立", "官僚主义", ""]
         facet_selectors = [
@@ -323,7 +332,7 @@ def measure(site: Path, runs: int, loads: int = 9) -> list[tuple[str, float]]:
 
 def sizes(site: Path) -> list[tuple[str, int, int]]:
     """Raw and gzip bytes of what find/ loads beyond Material's own assets, and of records.json."""
-    files = ["api/records.js", "api/records.json", "assets/find.js", "assets/find.css", "find/index.html"]
+    files = ["api/records.js", "api/records-text.js", "api/records.json", "assets/find.js", "assets/find.css", "find/index.html"]
     rows = []
     for name in files:
         data = (site / name).read_bytes()

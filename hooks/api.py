@@ -1,11 +1,14 @@
 """The dataset as JSON for other tools and the 检索 page: api/records.json, api/meetings.json,
-api/dimensions.json, and api/records.js (a script, since file:// forbids fetch).
+api/dimensions.json, and api/records.js + api/records-text.js (scripts, since file:// forbids fetch).
 
-records.js is for assets/find.js only and is compact, because its download and parse are most of
-the time to the page's first results: each record is one array in FIND_FIELDS order, without what
-the page can derive (meeting and aspect titles and year from the meetings, url from a shared page
-path plus the id) or does not show (instance, already inside full_text; source). The public
-records.json keeps every field."""
+records.js and records-text.js are for assets/find.js only and are compact, because their download
+and parse are most of the time to the page's first results. records.js holds everything but the
+long text: each record is one array in FIND_FIELDS order, without what the page can derive
+(meeting and aspect titles and year from the meetings, url from a shared page path plus the id) or
+does not show (instance, already inside full_text; source), and with only the text's first
+FIND_EXCERPT_CHARS characters (`excerpt`), enough for the first results. records-text.js, loaded
+after the first results, holds the rest of each text in the same order (text = excerpt + rest),
+which keyword search needs. The public records.json keeps every field."""
 from __future__ import annotations
 
 import json
@@ -53,14 +56,16 @@ def script_json(value: object) -> str:
 
 
 # One record of records.js, in this order. `page` is an index into `pages` when the url is
-# pages[page] + "#" + id, else the url itself; `draft` is 1 or 0.
+# pages[page] + "#" + id, else the url itself; `excerpt` is the text's first FIND_EXCERPT_CHARS
+# characters (the whole text when shorter); `draft` is 1 or 0.
 FIND_FIELDS = ["id", "type", "page", "meeting", "aspect", "dimensions", "level", "unit", "part",
-               "title", "text", "tags", "draft"]
+               "title", "excerpt", "tags", "draft"]
+FIND_EXCERPT_CHARS = 60
 
 
 def find_data(records: list[dict[str, Any]], meetings: list[dict[str, Any]],
               dimensions: list[dict[str, Any]]) -> dict[str, Any]:
-    """What find.js needs, from records.json-shaped records (see FIND_FIELDS)."""
+    """What find.js needs first, from records.json-shaped records (see FIND_FIELDS)."""
     pages: dict[str, int] = {}
     rows = []
     for record in records:
@@ -69,22 +74,38 @@ def find_data(records: list[dict[str, Any]], meetings: list[dict[str, Any]],
         where: int | str = url
         if fragment == record["id"]:
             where = pages.setdefault(page, len(pages))
-        row = {**record, "page": where, "draft": 1 if record.get("draft") else 0}
+        row = {**record, "page": where, "excerpt": record["text"][:FIND_EXCERPT_CHARS],
+               "draft": 1 if record.get("draft") else 0}
         rows.append([row[field] for field in FIND_FIELDS])
     find_meetings = [{"id": m["id"], "year": m["year"], "title": m["title"],
                       "aspects": [{"id": a["id"], "title": a["title"], "short": a.get("short")}
                                   for a in m.get("aspects", [])]}
                      for m in meetings]
-    return {"fields": FIND_FIELDS, "pages": list(pages), "meetings": find_meetings,
-            "dimensions": dimensions, "records": rows}
+    return {"fields": FIND_FIELDS, "excerpt_chars": FIND_EXCERPT_CHARS, "pages": list(pages),
+            "meetings": find_meetings, "dimensions": dimensions, "records": rows}
+
+
+def find_text_data(records: list[dict[str, Any]]) -> list[str]:
+    """Each record's text after its excerpt, in records.js order."""
+    return [record["text"][FIND_EXCERPT_CHARS:] for record in records]
+
+
+def parsed_script(name: str, value: object) -> str:
+    """`window.NAME=JSON.parse("…");` — V8 parses a JSON string faster than the same data as an
+    object literal, and the string literal is escaped like script_json."""
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return f"window.{name}=JSON.parse({script_json(data)});\n"
 
 
 def find_script(records: list[dict[str, Any]], meetings: list[dict[str, Any]],
                 dimensions: list[dict[str, Any]]) -> str:
-    """api/records.js: `window.MSH_FIND=JSON.parse("…");` — V8 parses a JSON string faster than
-    the same data as an object literal, and the string literal is escaped like script_json."""
-    data = json.dumps(find_data(records, meetings, dimensions), ensure_ascii=False, separators=(",", ":"))
-    return f"window.MSH_FIND=JSON.parse({script_json(data)});\n"
+    """api/records.js: what the first results need (MSH_FIND)."""
+    return parsed_script("MSH_FIND", find_data(records, meetings, dimensions))
+
+
+def find_text_script(records: list[dict[str, Any]]) -> str:
+    """api/records-text.js: the rest of every text (MSH_FIND_TEXT), for keyword search."""
+    return parsed_script("MSH_FIND_TEXT", find_text_data(records))
 
 
 def write_api(library: Library, site_dir: Path, url_of: Callable[[Record], str]) -> dict[str, int]:
@@ -99,6 +120,7 @@ def write_api(library: Library, site_dir: Path, url_of: Callable[[Record], str])
         "meetings.json": json.dumps(meetings, ensure_ascii=False, indent=1),
         "dimensions.json": json.dumps(dimensions, ensure_ascii=False, indent=1),
         "records.js": find_script(records, meetings, dimensions),
+        "records-text.js": find_text_script(records),
     }
     sizes = {}
     for name, text in files.items():

@@ -209,6 +209,46 @@ def test_typing_updates_results_and_url(context, dataset):
     assert page.input_value("#msh-find-q") == ""
 
 
+def test_first_results_before_the_texts_and_keyword_waits_for_them(context, dataset):
+    """records-text.js held back: results and facets come from records.js alone; a keyword
+    typed meanwhile shows 正在载入全文… and no results, then exactly the right ones."""
+    ctx, base, _ = context
+    held: list[Any] = []
+    ctx.route("**/api/records-text.js", lambda route: held.append(route))
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base + "find/", wait_until="domcontentloaded")  # "load" waits for the held script
+    page.wait_for_selector("#msh-find-count[data-count]")
+    records = dataset["records"]
+    assert result_count(page) == len(records)
+    first = next(r for r in records[:20] if len(r["text"]) > 130)  # longer than any excerpt
+    excerpt = page.text_content(f"[data-record-id='{first['id']}'] .msh-find__excerpt")
+    assert excerpt.rstrip("…") == first["text"][:len(excerpt.rstrip("…"))] and len(excerpt) <= 61
+    page.wait_for_function("document.getElementById('msh-find-text') !== null")
+    assert held, "records-text.js is requested right after the first results"
+
+    page.get_by_label("关键词").press_sequentially("官僚主义")
+    page.wait_for_function("location.search.includes('q=')")
+    assert "正在载入全文" in page.text_content("#msh-find-count")
+    assert page.get_attribute("#msh-find-count", "data-count") is None
+    assert page.locator("[data-record-id]").count() == 0
+
+    for route in held:
+        route.continue_()
+    want = expected_ids(records, {"q": "官僚主义"})
+    page.wait_for_function(f"document.querySelector('#msh-find-count').dataset.count === '{len(want)}'")
+    assert shown_ids(page) == want
+    by_id = {r["id"]: r for r in records}
+    assert any("官僚主义" not in by_id[i]["title"] + by_id[i]["text"][:60] for i in want), \
+        "some results match only beyond the excerpt"
+    page.fill("#msh-find-q", "")
+    page.wait_for_function(f"document.querySelector('#msh-find-count').dataset.count === '{len(records)}'")
+    # With the texts in, the excerpt is the longer cut of the full text.
+    assert len(page.text_content(f"[data-record-id='{first['id']}'] .msh-find__excerpt")) > len(excerpt)
+    assert not errors, errors
+
+
 def test_facet_clicks_filter_count_and_disable(context, dataset):
     ctx, base, _ = context
     records = dataset["records"]

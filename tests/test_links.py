@@ -12,6 +12,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
@@ -186,27 +187,41 @@ def test_records_json_is_the_same_in_both_builds(built_site, offline_site):
     assert without_urls(built_site) == without_urls(offline_site)
 
 
-# ---- api/records.js: the 检索 page's compact copy of records.json -----------------------
+# ---- api/records.js + records-text.js: the 检索 page's compact copy of records.json ---------
 
 FIND_SCRIPT_PREFIX, FIND_SCRIPT_SUFFIX = "window.MSH_FIND=JSON.parse(", ");\n"
+FIND_TEXT_SCRIPT_PREFIX = "window.MSH_FIND_TEXT=JSON.parse("
 # What the page shows or searches, per record, in records.json's terms.
 FIND_KEYS = ["id", "type", "url", "meeting", "meeting_title", "year", "aspect", "aspect_title",
              "dimensions", "level", "unit", "part", "title", "text", "tags", "draft"]
 
 
+def parsed_script_value(site: Path, name: str, prefix: str) -> Any:
+    """The value of `window.X=JSON.parse("…");\n`, a script holding one JSON string literal."""
+    script = (site / "api" / name).read_text("utf-8")
+    assert script.startswith(prefix) and script.endswith(FIND_SCRIPT_SUFFIX), name
+    assert "<" not in script and not set(script) & {"\r", "\u2028", "\u2029"}, name
+    return json.loads(json.loads(script[len(prefix):-len(FIND_SCRIPT_SUFFIX)]))
+
+
 def records_from_find_script(site: Path) -> list[dict]:
-    """Decode api/records.js back into records.json's shape, deriving what the page derives
-    (titles and year from the meetings, url from the page path + id), the way find.js does."""
-    script = (site / "api" / "records.js").read_text("utf-8")
-    assert script.startswith(FIND_SCRIPT_PREFIX) and script.endswith(FIND_SCRIPT_SUFFIX)
-    assert "<" not in script and not set(script) & {"\r", "\u2028", "\u2029"}
-    data = json.loads(json.loads(script[len(FIND_SCRIPT_PREFIX):-len(FIND_SCRIPT_SUFFIX)]))
+    """Decode api/records.js and api/records-text.js back into records.json's shape, deriving what
+    the page derives (titles and year from the meetings, url from the page path + id, text from
+    the excerpt + the rest of the text), the way find.js does."""
+    data = parsed_script_value(site, "records.js", FIND_SCRIPT_PREFIX)
+    rests = parsed_script_value(site, "records-text.js", FIND_TEXT_SCRIPT_PREFIX)
+    assert len(rests) == len(data["records"]), "records-text.js has one text per record"
+    assert "text" not in data["fields"], "records.js leaves the long text to records-text.js"
     meetings = {m["id"]: m for m in data["meetings"]}
     records = []
-    for row in data["records"]:
+    for row, rest in zip(data["records"], rests):
         assert len(row) == len(data["fields"]), row
         record = dict(zip(data["fields"], row))
         page = record.pop("page")
+        excerpt = record.pop("excerpt")
+        # The first view's excerpt: short, and all of the text when the text is short.
+        assert len(excerpt) <= data["excerpt_chars"] and (not rest or len(excerpt) == data["excerpt_chars"]), record["id"]
+        record["text"] = excerpt + rest
         record["url"] = f"{data['pages'][page]}#{record['id']}" if isinstance(page, int) else page
         meeting = meetings[record["meeting"]]
         aspects = {a["id"]: a["title"] for a in meeting["aspects"]}
@@ -218,8 +233,8 @@ def records_from_find_script(site: Path) -> list[dict]:
 
 
 def assert_records_js_carries_records_json(site: Path) -> None:
-    """records.js holds every record, in order, with every field find.js needs equal to
-    records.json's; it leaves out only `instance` (inside `text`) and `source`."""
+    """records.js + records-text.js hold every record, in order, with every field find.js needs
+    equal to records.json's; they leave out only `instance` (inside `text`) and `source`."""
     published = json.loads((site / "api" / "records.json").read_text("utf-8"))
     decoded = records_from_find_script(site)
     assert [{k: r[k] for k in FIND_KEYS} for r in published] == [{k: r[k] for k in FIND_KEYS} for r in decoded]

@@ -261,11 +261,13 @@ def assert_batch_shown(site: Path, batch: dict) -> None:
 
 
 def assert_records_js_equals_json(site: Path) -> None:
-    """api/records.js is a script: it must hold the same data and no raw `<`."""
+    """api/records.js and api/records-text.js are scripts: together they must hold the same data,
+    and neither a raw `<`."""
     from test_links import assert_records_js_carries_records_json  # the compact format's decoder
-    script = (site / "api" / "records.js").read_text("utf-8")
-    assert "<" not in script and not set(script) & {"\r", "\u2028", "\u2029"}
-    assert script.count("\n") == 1  # JavaScript ends lines at \n, \r, U+2028 and U+2029 only
+    for name in ("records.js", "records-text.js"):
+        script = (site / "api" / name).read_text("utf-8")
+        assert "<" not in script and not set(script) & {"\r", "\u2028", "\u2029"}, name
+        assert script.count("\n") == 1, name  # JavaScript ends lines at \n, \r, U+2028 and U+2029 only
     assert_records_js_carries_records_json(site)
 
 

@@ -2,8 +2,10 @@
  * Vanilla JS, no network beyond the site itself; data is always text, never markup.
  * Loaded on every page (extra_javascript) but acts only where #msh-find exists.
  * First results come before anything only a keystroke needs: the inline script in find.md
- * starts the data download early, and the lower-cased keyword haystacks are built after the
- * first render (or at once when the URL already carries a keyword). */
+ * starts the download of api/records.js (everything but the long texts) early; the full texts
+ * (api/records-text.js), which only keyword search needs, are loaded right after the first
+ * results (at once when the URL already carries a keyword). A keyword typed before they arrive
+ * shows 正在载入全文… and gets its results when they do, never results from partial text. */
 (function () {
   "use strict";
 
@@ -19,6 +21,7 @@
   // same code works at /find/ (HTTP build) and at find.html opened from disk.
   var siteRoot = new URL("../", script.src);
   var recordsUrl = new URL("api/records.js", siteRoot);
+  var textsUrl = new URL("api/records-text.js", siteRoot);
 
   var PAGE_SIZE = 20;
   var EXCERPT_BEFORE = 30;
@@ -54,6 +57,11 @@
   var aspectById = new Map(); // "meeting/aspect" -> {title, short}
   var pages = [];
   var indexed = false; // every record has its lower-cased haystack (_lower)
+  var dataReady = false; // records.js decoded
+  var textState = "waiting"; // records-text.js: waiting, loading, loaded or error
+  var excerptChars = 0; // records.js cuts each text's excerpt at this length
+  var rendered = []; // the records whose items the result list shows, in order
+  var firstResultsMarked = false;
   var seenValues = {}; // facet key -> Set of values some record has
   var dimensionTitles = new Map();
   var facetOptions = {}; // key -> [{value, label}] in display order
@@ -61,6 +69,7 @@
   var shown = PAGE_SIZE;
   var typingEntryPushed = false;
   var ui = {};
+  var textError = "";
 
   // ---------------------------------------------------------------- start
 
@@ -71,17 +80,20 @@
       return;
     }
     prepare();
+    dataReady = true;
     mark("msh-find:prepared");
+    var typed = ui.q.value.trim(); // typed while the data was loading: it wins over the URL
     state = parseState(initialSearch);
+    if (typed) state.q = typed;
     syncInputs();
     update();
-    mark("msh-find:first-results");
+    loadTexts();
     // Material reads the URL once its DOMContentLoaded handlers run; q goes back after that.
     whenDomReady(function () { replaceUrl(urlFor(state)); });
   });
 
   window.addEventListener("popstate", function () {
-    if (!records.length) return;
+    if (!dataReady) return;
     state = parseState(location.search);
     typingEntryPushed = false;
     shown = PAGE_SIZE;
@@ -116,6 +128,54 @@
     tag.addEventListener("error", function () { finish("无法读取 api/records.js"); });
   }
 
+  // The full texts, after the first results: by <script> as well (file://). find.md starts the
+  // download at once when the URL has a keyword (id msh-find-text).
+  function loadTexts() {
+    if (textState !== "waiting") return;
+    textState = "loading";
+    var tag = document.getElementById("msh-find-text");
+    var finished = false;
+    function finish(error) {
+      if (finished) return;
+      finished = true;
+      applyTexts(error);
+    }
+    if (window.MSH_FIND_TEXT) { finish(null); return; }
+    if (!tag) {
+      tag = document.createElement("script");
+      tag.id = "msh-find-text";
+      tag.src = textsUrl.href;
+      document.head.appendChild(tag);
+    } else if (tag.getAttribute("data-state")) {
+      finish(tag.getAttribute("data-state") === "error" ? "无法读取 api/records-text.js" : null);
+      return;
+    }
+    tag.addEventListener("load", function () { finish(null); });
+    tag.addEventListener("error", function () { finish("无法读取 api/records-text.js"); });
+  }
+
+  // records-text.js holds, per record in records.js order, its text after the excerpt.
+  function applyTexts(error) {
+    var rests = window.MSH_FIND_TEXT;
+    if (!error && !(Array.isArray(rests) && rests.length === records.length)) {
+      error = "api/records-text.js 与 api/records.js 不一致";
+    }
+    if (error) {
+      textState = "error";
+      textError = error;
+    } else {
+      for (var i = 0; i < records.length; i++) {
+        records[i].text = records[i].excerpt + rests[i];
+        records[i]._fields = null;
+      }
+      textState = "loaded";
+      mark("msh-find:texts");
+    }
+    root.setAttribute("data-text-state", textState);
+    if (state.q) update();
+    else if (textState === "loaded") refreshExcerpts();
+  }
+
   // Every record object gets the same properties in the same order (one shape for V8: quick
   // to create and to read in the search loop).
   function Record(row, get) {
@@ -130,7 +190,8 @@
     this.unit = get(row, "unit");
     this.part = get(row, "part");
     this.title = get(row, "title");
-    this.text = get(row, "text");
+    this.excerpt = String(get(row, "excerpt") || "");
+    this.text = null; // excerpt + the rest from records-text.js
     this.tags = get(row, "tags") || [];
     this.draft = !!get(row, "draft");
     this._fields = null;
@@ -146,6 +207,7 @@
     var data = window.MSH_FIND;
     var fields = data.fields || [];
     pages = data.pages || [];
+    excerptChars = data.excerpt_chars || 0;
     meetings = Array.isArray(data.meetings) ? data.meetings.slice() : [];
     meetings.forEach(function (m) {
       meetingById.set(m.id, m);
@@ -420,6 +482,7 @@
   }
 
   function onKeywordInput() {
+    if (!dataReady) return; // the typed value is picked up when the data arrives
     var next = Object.assign({}, state, { q: ui.q.value.trim() });
     if (next.q === state.q) return;
     // One history entry per typing burst, not per keystroke.
@@ -447,9 +510,38 @@
   }
 
   function update() {
+    if (!dataReady) return;
+    if (state.q && textState !== "loaded") { renderWaiting(); return; }
+    root.removeAttribute("aria-busy");
+    root.classList.remove("msh-find--waiting");
     var outcome = evaluate(state);
     renderFacets(outcome);
     renderResults(outcome);
+    if (!firstResultsMarked) { firstResultsMarked = true; mark("msh-find:first-results"); }
+  }
+
+  // A keyword before the full texts: no results rather than results from titles and excerpts
+  // only; applyTexts() calls update() again. Facet counts stay as they were, dimmed.
+  function renderWaiting() {
+    var failed = textState === "error";
+    root.setAttribute("aria-busy", failed ? "false" : "true");
+    root.classList.add("msh-find--waiting");
+    setStatus(failed ? "全文加载失败（" + textError + "），无法按关键词检索。可以只用筛选条件，或使用页面顶部的全文搜索。" : "正在载入全文…");
+    rendered = [];
+    ui.results.textContent = "";
+    ui.more.hidden = true;
+  }
+
+  // The texts arrived while results without a keyword were shown: lengthen their excerpts in
+  // place (links and focus untouched).
+  function refreshExcerpts() {
+    var items = ui.results.children;
+    for (var i = 0; i < rendered.length && i < items.length; i++) {
+      var excerpt = items[i].querySelector(".msh-find__excerpt");
+      if (!excerpt) continue;
+      excerpt.textContent = "";
+      appendHighlighted(excerpt, excerptSource(rendered[i], []), null);
+    }
   }
 
   function renderFacets(outcome) {
@@ -513,6 +605,7 @@
     var frag = document.createDocumentFragment();
     var limit = Math.min(shown, results.length);
     for (var i = 0; i < limit; i++) frag.appendChild(resultItem(results[i], outcome.terms, pattern));
+    rendered = results.slice(0, limit);
     ui.results.textContent = "";
     ui.results.appendChild(frag);
     var rest = results.length - limit;
@@ -549,6 +642,9 @@
   // The excerpt is cut around the first keyword; a keyword that neither the title nor that cut
   // shows adds a short cut of its own, so every keyword is seen highlighted.
   function excerptSource(r, terms) {
+    if (r.text === null) { // before records-text.js: only ever without keywords (see update)
+      return r.excerpt + (excerptChars && r.excerpt.length >= excerptChars ? "…" : "");
+    }
     // text is the record's full text (its instance included).
     var fields = [r.text || "", r.tags && r.tags.length ? "标签：" + r.tags.join("、") : ""];
     if (!terms.length) return cut(fields[0], 0, EXCERPT_LENGTH);
