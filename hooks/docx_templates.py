@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import functools
 import io
+import multiprocessing
 import re
-from dataclasses import dataclass
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
 
 import docx
 from docx.enum.section import WD_SECTION
@@ -89,19 +93,64 @@ class DocxFile:
     meeting_id: str
 
 
-def docx_files(library: Library) -> list[DocxFile]:
-    """A Word template for every meeting and every outline that applies to it."""
-    files = []
-    for meeting in library.meetings:
-        for outline in library.outlines:
-            if outline.applies_to(meeting):
-                files.append(DocxFile(docx_path(outline, meeting), build_docx(outline, meeting, library),
-                                      outline_page(outline, meeting), outline.title, meeting.id))
+def docx_targets(library: Library) -> list[DocxFile]:
+    """Every Word template's file, page and label, in docx_files' order; content not built (b"")."""
+    return [DocxFile(docx_path(outline, meeting), b"", outline_page(outline, meeting), outline.title, meeting.id)
+            for meeting in library.meetings for outline in library.outlines if outline.applies_to(meeting)]
+
+
+def docx_contents(library: Library) -> list[bytes]:
+    """The bytes of every Word template, in docx_targets' order."""
+    return [build_docx(outline, meeting, library)
+            for meeting in library.meetings for outline in library.outlines if outline.applies_to(meeting)]
+
+
+def docx_files(library: Library, contents: list[bytes] | None = None) -> list[DocxFile]:
+    """A Word template for every meeting and every outline that applies to it.
+
+    contents: docx_contents(library) if already built (in another process, see
+    docx_contents_in_fork); None, or a list of the wrong length, builds them here."""
+    targets = docx_targets(library)
+    if contents is None or len(contents) != len(targets):
+        contents = docx_contents(library)
+    files = [replace(target, content=content) for target, content in zip(targets, contents)]
     paths = [f.path for f in files]
     duplicates = sorted({p for p in paths if paths.count(p) > 1})
     if duplicates:  # two meetings with the same title would overwrite each other's files
         raise ValueError(f"Word template file names are not unique: {', '.join(duplicates)}")
     return files
+
+
+def docx_contents_in_fork(library: Library) -> Callable[[], list[bytes] | None]:
+    """Start docx_contents(library) in a forked process (the caller checks that forking is safe,
+    hooks.library._can_fork); the returned function waits for the result. It gives None if the
+    process failed: docx_files then builds here, so an error is raised as without the fork."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()  # the child flushes inherited buffers when it ends: nothing printed twice
+    process = context.Process(target=_send_contents, args=(library, sender), daemon=True)
+    process.start()
+    sender.close()
+
+    def collect() -> list[bytes] | None:
+        try:
+            return receiver.recv()
+        except (EOFError, OSError):
+            return None
+        finally:
+            receiver.close()
+            process.join()
+    return collect
+
+
+def _send_contents(library: Library, sender: Connection) -> None:
+    try:
+        contents = docx_contents(library)
+    except BaseException:  # reported by the parent, which builds the files itself
+        contents = None
+    sender.send(contents)
+    sender.close()
 
 
 def docx_path(outline: Outline, meeting: Meeting) -> str:

@@ -99,6 +99,14 @@ def read_documents(data_dir: Path, parallel: bool | None = None) -> tuple[dict[s
 PARALLEL_FROM_BYTES = 2_000_000
 
 
+def worth_forking(data_dir: Path) -> bool:
+    """Whether data_dir is as large as read_documents reads in two processes, and a fork is safe
+    now: other work over the same data (hooks.docx_templates.docx_contents_in_fork) follows."""
+    paths = [data_dir / name for name in SINGLE_FILES if (data_dir / name).exists()]
+    paths += [path for folder in FOLDERS for path in (data_dir / folder).glob("*.y*ml")]
+    return sum(path.stat().st_size for path in paths) >= PARALLEL_FROM_BYTES and _can_fork()
+
+
 def _read_one(job: tuple[Path, str, Path, str]) -> tuple[Document | None, list[DataError]]:
     """Load and schema-check one file: (the document, or None if it does not parse; its errors)."""
     path, shown, schema_dir, schema = job

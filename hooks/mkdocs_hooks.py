@@ -21,9 +21,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from hooks.api import write_api  # noqa: E402
-from hooks.docx_templates import docx_files  # noqa: E402
+from hooks.docx_templates import docx_contents_in_fork, docx_files, docx_targets  # noqa: E402
 from hooks.errors import DataErrors  # noqa: E402
-from hooks.library import load_library  # noqa: E402
+from hooks.library import load_library, worth_forking  # noqa: E402
 from hooks.markdown_text import MarkdownEscaper  # noqa: E402
 from hooks.model import Library, Record  # noqa: E402
 from hooks.navigation import build_nav  # noqa: E402
@@ -49,6 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _switch_offline(config)
     _state["library"] = library
     _state["escaper"] = MarkdownEscaper(_escaped_chars(config))
+    if worth_forking(data_dir):  # large data: the Word files are built while the pages render
+        _state["docx_contents"] = docx_contents_in_fork(library)
     return config
 
 
@@ -56,11 +58,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     library: Library = _state["library"]
     # Word templates: files MkDocs copies (and checks links to); pages link them percent-encoded.
     downloads: dict[str, list[dict]] = {}
-    for word in docx_files(library):
-        files.append(File.generated(config, word.path, content=word.content))
+    for word in docx_targets(library):
         downloads.setdefault(word.outline_page, []).append({"label": word.label, "path": quote(word.path)})
     renderer = Renderer(library, _state["escaper"], downloads=downloads)
-    for path, content in renderer.pages():
+    collect_docx = _state.pop("docx_contents", None)
+    if collect_docx is None:
+        words, pages = docx_files(library), renderer.pages()
+    else:
+        try:
+            pages = list(renderer.pages())
+        finally:  # as without the fork, a failure of the Word files is the one reported
+            words = docx_files(library, collect_docx())
+    for word in words:
+        files.append(File.generated(config, word.path, content=word.content))
+    for path, content in pages:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/; remove the file from docs/")
         files.append(File.generated(config, path, content=content))

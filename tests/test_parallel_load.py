@@ -1,16 +1,20 @@
 """Reading data files in two processes gives what reading them one by one gives: the same
-documents (line marks included), the same Library, the same errors in the same order."""
+documents (line marks included), the same Library, the same errors in the same order. Word
+files built in a forked process are those built here; if that process fails, they are built here."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from benchmarks.generate import generate
+from hooks import docx_templates
 from hooks import library as lib
 from hooks.loader import MarkedDict, MarkedList
 
@@ -35,7 +39,7 @@ def test_parallel_paths_in_a_fresh_process() -> None:
                             env={**os.environ, "MSH_PARALLEL_ISOLATED": "1"}, capture_output=True,
                             text=True, timeout=600, cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 passed" in result.stdout, result.stdout
+    assert "4 passed" in result.stdout, result.stdout
 
 
 def marks(value: object) -> object:
@@ -86,3 +90,33 @@ def test_same_errors_on_broken_data(data_dir: Path, tmp_path: Path) -> None:
     assert {"data/dimensions.yaml", "data/stray.yaml"} <= files
     assert any(e.file.endswith(examples[1].name) and "unti" in e.field for e in sequential[1])
     assert len(files) == 5, sequential[1]
+
+
+def unzipped(content: bytes) -> dict[str, bytes]:
+    """A .docx's members (their zip timestamps are the time of saving, so they are left out)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_docx_built_in_a_fork_are_those_built_here() -> None:
+    require_fork()
+    library = lib.load_library(Path(__file__).resolve().parent.parent / "data")
+    here = docx_templates.docx_files(library)
+    forked = docx_templates.docx_files(library, docx_templates.docx_contents_in_fork(library)())
+    assert len(here) > 3
+    assert [(f.path, f.outline_page, f.label, f.meeting_id) for f in forked] == \
+        [(f.path, f.outline_page, f.label, f.meeting_id) for f in here]
+    assert [unzipped(f.content) for f in forked] == [unzipped(f.content) for f in here]
+
+
+def test_docx_fork_failure_builds_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    require_fork()
+    library = lib.load_library(Path(__file__).resolve().parent.parent / "data")
+
+    def broken(_library: object) -> list[bytes]:
+        raise RuntimeError("the forked process fails")
+    monkeypatch.setattr(docx_templates, "docx_contents", broken)  # inherited by the fork
+    assert docx_templates.docx_contents_in_fork(library)() is None
+    monkeypatch.undo()
+    assert [f.path for f in docx_templates.docx_files(library, None)] == \
+        [f.path for f in docx_templates.docx_targets(library)]
