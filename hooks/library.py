@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from hooks import crossref, privacy
+from hooks import crossref, privacy, privacy_rules
 from hooks.errors import DataError, DataErrors, field_path
 from hooks.loader import Document, load_document
 from hooks.model import (Aspect, Dimension, Fact, Library, Meeting, Outline, OutlineSection, Record,
@@ -27,14 +27,18 @@ FOLDERS = {"meetings": "meeting", "outlines": "outline", "examples": "examples",
 UNIT_ORDER = ("sources", "dimensions", "privacy_exceptions", "meetings", "outlines", "examples", "cases")
 # Text in these is scanned for personal data (the exceptions file itself quotes what it accepts).
 SCANNED = ("sources", "dimensions", "meetings", "outlines", "examples", "cases")
+# The schemas of the files of those kinds (read_documents scans them while reading).
+SCANNED_SCHEMAS = {*(SINGLE_FILES[f"{kind}.yaml"] for kind in SCANNED if f"{kind}.yaml" in SINGLE_FILES),
+                   *(FOLDERS[kind] for kind in SCANNED if kind in FOLDERS)}
 
 
 def load_library(data_dir: Path) -> Library:
     """Read, check and model data/; raise DataErrors naming every problem."""
-    documents, errors = read_documents(data_dir)
+    findings: dict[str, list[tuple[tuple, privacy.Finding]]] = {}
+    documents, errors = read_documents(data_dir, findings=findings)
     if not errors:
         errors += crossref.check(documents)
-        errors += personal_data(documents)
+        errors += personal_data(documents, findings)
     if errors:
         raise DataErrors(errors)
     return build_library(documents)
@@ -52,11 +56,14 @@ def load_meetings(data_dir: Path) -> list[Meeting]:
     return sorted((_meeting(d) for d in documents), key=lambda m: (-m.year, -(m.batch or 0), m.id))
 
 
-def read_documents(data_dir: Path, parallel: bool | None = None) -> tuple[dict[str, list[Document]], list[DataError]]:
+def read_documents(data_dir: Path, parallel: bool | None = None,
+                   findings: dict[str, list[tuple[tuple, privacy.Finding]]] | None = None,
+                   ) -> tuple[dict[str, list[Document]], list[DataError]]:
     """Parse and schema-check every data file; group the documents by kind.
 
     parallel (None: decide by the size of the data) reads half of the files in a forked process;
-    the result is the same, in the same order, either way."""
+    the result is the same, in the same order, either way. When reading in two processes, each
+    also scans its documents for personal data, into findings (by document path) if given."""
     documents: dict[str, list[Document]] = {kind: [] for kind in UNIT_ORDER}
     errors: list[DataError] = []
     root = data_dir.parent
@@ -75,13 +82,16 @@ def read_documents(data_dir: Path, parallel: bool | None = None) -> tuple[dict[s
     jobs = [step[1] for step in steps if not isinstance(step, DataError)]
     if parallel is None:
         parallel = sum(job[0].stat().st_size for job in jobs) >= PARALLEL_FROM_BYTES
-    results = iter(_read_in_two_processes(jobs) if parallel and _can_fork() else map(_read_one, jobs))
+    results = iter(_read_in_two_processes(jobs, findings is not None) if parallel and _can_fork()
+                   else ((*_read_one(job), None) for job in jobs))
     for step in steps:
         if isinstance(step, DataError):
             errors.append(step)
             continue
-        document, found = next(results)
+        document, found, scanned = next(results)
         errors.extend(found)
+        if scanned is not None and document is not None and findings is not None:
+            findings[document.path] = scanned
         if document is not None and not found:
             documents[step[0]].append(document)
     for path in sorted(data_dir.glob("*.y*ml")):
@@ -117,8 +127,22 @@ def _read_one(job: tuple[Path, str, Path, str]) -> tuple[Document | None, list[D
     return document, check(document, schema_dir, schema)
 
 
-def _read_many(jobs: list[tuple[Path, str, Path, str]]) -> list[tuple[Document | None, list[DataError]]]:
-    return [_read_one(job) for job in jobs]
+# A read file: its document (or None), its errors, and its personal-data findings (None: not scanned).
+Read = tuple[Document | None, list[DataError], list[tuple[tuple, privacy.Finding]] | None]
+
+
+def _read_many(jobs: list[tuple[Path, str, Path, str]], scan: bool) -> list[Read]:
+    """Read the files; with scan, also scan the documents personal_data scans (wasted if the
+    data has errors, but then done while the other process reads)."""
+    results: list[Read] = []
+    findings_of: dict[str, list[privacy.Finding]] = {}
+    for job in jobs:
+        document, errors = _read_one(job)
+        scanned = None
+        if scan and document is not None and job[3] in SCANNED_SCHEMAS:
+            scanned = _findings(document, findings_of)
+        results.append((document, errors, scanned))
+    return results
 
 
 def _can_fork() -> bool:
@@ -128,44 +152,56 @@ def _can_fork() -> bool:
             and threading.active_count() == 1)
 
 
-def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]]) -> list[tuple[Document | None, list[DataError]]]:
+def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]], scan: bool) -> list[Read]:
     """The odd-numbered files in a forked process, the even ones here; results in job order.
     Documents come back pickled, line marks included (MarkedDict/MarkedList keep their __dict__)."""
     for schema_dir, schema in {(job[2], job[3]) for job in jobs}:
         warm_up(schema_dir, schema)  # compiled once here, inherited by the fork
+    if scan:
+        privacy_rules.common_words()  # loaded once here, inherited by the fork
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        odd = pool.submit(_read_many, jobs[1::2])
-        even = _read_many(jobs[0::2])
+        odd = pool.submit(_read_many, jobs[1::2], scan)
+        even = _read_many(jobs[0::2], scan)
         odd_results = odd.result()
-    results: list[tuple[Document | None, list[DataError]]] = []
+    results: list[Read] = []
     for index in range(len(jobs)):
         results.append(even[index // 2] if index % 2 == 0 else odd_results[index // 2])
     return results
 
 
-def personal_data(documents: dict[str, list[Document]]) -> list[DataError]:
-    """Every text that names a person, place or unit, unless a reviewed exception accepts it."""
+def personal_data(documents: dict[str, list[Document]],
+                  scanned: dict[str, list[tuple[tuple, privacy.Finding]]] | None = None) -> list[DataError]:
+    """Every text that names a person, place or unit, unless a reviewed exception accepts it.
+    scanned: the findings of documents already scanned (read_documents), by document path."""
     exceptions = privacy.Exceptions([entry for d in documents["privacy_exceptions"]
                                      for entry in privacy.exceptions_from(d.content).entries])
     errors = []
-    # privacy.scan is pure, and ids, enum values, tags and stock phrases repeat across records
-    # (10,000 records: 119,000 texts, 28,000 different), so each text is scanned once.
     findings_of: dict[str, list[privacy.Finding]] = {}
     for kind in SCANNED:
         for document in documents[kind]:
-            for path, text in _texts(document.content, (), []):
-                findings = findings_of.get(text)
-                if findings is None:
-                    findings = findings_of[text] = privacy.scan(text)
-                for finding in findings:
-                    if exceptions.accepts(finding, document.path):
-                        continue
-                    errors.append(DataError(
-                        document.path, document.line_of(path), field_path(path),
-                        f"no personal data: write {finding.placeholder} instead of this {finding.category},"
-                        " or accept it with a reason in data/privacy_exceptions.yaml",
-                        f"«{finding.match}»"))
+            found = (scanned or {}).get(document.path)
+            for path, finding in _findings(document, findings_of) if found is None else found:
+                if exceptions.accepts(finding, document.path):
+                    continue
+                errors.append(DataError(
+                    document.path, document.line_of(path), field_path(path),
+                    f"no personal data: write {finding.placeholder} instead of this {finding.category},"
+                    " or accept it with a reason in data/privacy_exceptions.yaml",
+                    f"«{finding.match}»"))
     return errors
+
+
+def _findings(document: Document, findings_of: dict[str, list[privacy.Finding]]) -> list[tuple[tuple, privacy.Finding]]:
+    """What privacy.scan finds in the document's texts, with their field paths, in document order.
+    privacy.scan is pure, and ids, enum values, tags and stock phrases repeat across records
+    (10,000 records: 119,000 texts, 28,000 different), so findings_of keeps each text's findings."""
+    found = []
+    for path, text in _texts(document.content, (), []):
+        findings = findings_of.get(text)
+        if findings is None:
+            findings = findings_of[text] = privacy.scan(text)
+        found.extend((path, finding) for finding in findings)
+    return found
 
 
 def _texts(value: object, path: tuple, found: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:

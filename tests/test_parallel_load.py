@@ -39,7 +39,7 @@ def test_parallel_paths_in_a_fresh_process() -> None:
                             env={**os.environ, "MSH_PARALLEL_ISOLATED": "1"}, capture_output=True,
                             text=True, timeout=600, cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 passed" in result.stdout, result.stdout
+    assert "5 passed" in result.stdout, result.stdout
 
 
 def marks(value: object) -> object:
@@ -120,3 +120,21 @@ def test_docx_fork_failure_builds_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()
     assert [f.path for f in docx_templates.docx_files(library, None)] == \
         [f.path for f in docx_templates.docx_targets(library)]
+
+
+def test_same_personal_data_errors(data_dir: Path, tmp_path: Path) -> None:
+    require_fork()
+    named = tmp_path / "data"
+    shutil.copytree(data_dir, named)
+    for path in sorted((named / "examples").glob("*.yaml"))[:2] + sorted((named / "cases").glob("*.yaml"))[:1]:
+        text = path.read_text("utf-8")
+        path.write_text(text.replace("title: ", "title: 王建国书记在海淀区", 2), "utf-8")
+    sequential_documents, errors = lib.read_documents(named, parallel=False)
+    assert not errors
+    findings: dict = {}
+    parallel_documents, errors = lib.read_documents(named, parallel=True, findings=findings)
+    assert not errors
+    assert findings  # scanned while reading
+    expected = lib.personal_data(sequential_documents)
+    assert lib.personal_data(parallel_documents, findings) == expected
+    assert len({error.file for error in expected}) == 3 and len(expected) >= 9, expected
