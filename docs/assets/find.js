@@ -87,7 +87,9 @@
     if (typed) state.q = typed;
     syncInputs();
     update();
-    loadTexts();
+    // The texts' script runs a long JSON.parse: start it once the first results are painted
+    // (at once when a keyword is waiting for it).
+    if (state.q) loadTexts(); else afterPaint(loadTexts);
     // Material reads the URL once its DOMContentLoaded handlers run; q goes back after that.
     whenDomReady(function () { replaceUrl(urlFor(state)); });
   });
@@ -224,8 +226,9 @@
       var r = new Record(data.records[n], get);
       for (var f = 0; f < FACETS.length; f++) {
         var facet = FACETS[f];
-        if (facet.many) r[facet.field].forEach(function (v) { seenValues[facet.key].add(v); });
-        else if (r[facet.field]) seenValues[facet.key].add(r[facet.field]);
+        if (facet.many) {
+          for (var v = 0; v < r[facet.field].length; v++) seenValues[facet.key].add(r[facet.field][v]);
+        } else if (r[facet.field]) seenValues[facet.key].add(r[facet.field]);
       }
       records[n] = r;
     }
@@ -523,6 +526,7 @@
   // A keyword before the full texts: no results rather than results from titles and excerpts
   // only; applyTexts() calls update() again. Facet counts stay as they were, dimmed.
   function renderWaiting() {
+    if (textState === "waiting") { loadTexts(); if (textState === "loaded") return; } // applyTexts updated
     var failed = textState === "error";
     root.setAttribute("aria-busy", failed ? "false" : "true");
     root.classList.add("msh-find--waiting");
@@ -688,6 +692,11 @@
       last = m.index + m[0].length;
     }
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function afterPaint(fn) {
+    if (window.requestAnimationFrame) requestAnimationFrame(function () { setTimeout(fn, 0); });
+    else setTimeout(fn, 0);
   }
 
   function whenDomReady(fn) {
