@@ -198,12 +198,13 @@ def site_sizes(site: Path, report: Report, label: str) -> None:
     index = (site / "search" / "search_index.json").read_bytes()
     report(f"search_index.json {label}: {kib(len(index))} raw, {kib(gz(index))} gzip")
     find = site / "find" / "index.html"
-    records = site / "api" / "records.js"
     raw, packed = page_weight(site, find)
-    data = records.read_bytes()
+    # The page loads api/records.js first (its first results) and api/records-text.js after.
+    first, texts = ((site / "api" / name).read_bytes() for name in ("records.js", "records-text.js"))
     report(f"/find/ loads {label}: page+CSS+JS {kib(raw)} raw, {kib(packed)} gzip; "
-           f"api/records.js {kib(len(data))} raw, {kib(gz(data))} gzip; "
-           f"total {kib(raw + len(data))} raw, {kib(packed + gz(data))} gzip")
+           f"api/records.js {kib(len(first))} raw, {kib(gz(first))} gzip (first results); "
+           f"api/records-text.js {kib(len(texts))} raw, {kib(gz(texts))} gzip; "
+           f"total {kib(raw + len(first) + len(texts))} raw, {kib(packed + gz(first) + gz(texts))} gzip")
     pages = sorted((p for p in (site / "meetings").rglob("index.html") if p.parent.parent.name != "meetings"),
                    key=lambda p: p.stat().st_size)
     typical = pages[len(pages) // 2]
