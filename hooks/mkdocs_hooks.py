@@ -5,6 +5,7 @@ on_files adds the generated pages, on_post_build writes the JSON API.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -50,6 +51,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["library"] = library
     _state["escaper"] = MarkdownEscaper(_escaped_chars(config))
     if worth_forking(data_dir):  # large data: the Word files are built while the pages render
+        # The library lives until the end: kept out of the collector's full passes (10,000
+        # records: 0.7 s less), and not copied into the fork by them.
+        gc.freeze()
         _state["docx_contents"] = docx_contents_in_fork(library)
     return config
 
@@ -83,8 +87,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     library: Library = _state["library"]
     files: Files = _state["files"]
 
+    page_urls: dict[str, str] = {}  # many records share a page; get_file_from_path builds a PurePath
+
     def url_of(record: Record) -> str:
-        return f"{files.get_file_from_path(canonical_page(record)).url}#{record.id}"
+        page = canonical_page(record)
+        page_url = page_urls.get(page)
+        if page_url is None:
+            page_url = page_urls[page] = files.get_file_from_path(page).url
+        return f"{page_url}#{record.id}"
 
     sizes = write_api(library, Path(config.site_dir), url_of)
     log.info("api: %d records, records.json %d bytes", len(library.records), sizes["records.json"])
