@@ -90,7 +90,7 @@ def read_documents(data_dir: Path, parallel: bool | None = None,
             steps.append((folder, (path, path.relative_to(root).as_posix(), schema_dir, schema)))
     jobs = [step[1] for step in steps if not isinstance(step, DataError)]
     if parallel is None:
-        parallel = sum(job[0].stat().st_size for job in jobs) >= PARALLEL_FROM_BYTES
+        parallel = _is_large(job[0] for job in jobs)
     results = iter(_read_in_two_processes(jobs, findings is not None) if parallel and _can_fork()
                    else ((*_read_one(job), None) for job in jobs))
     for step in steps:
@@ -123,7 +123,12 @@ def worth_forking(data_dir: Path) -> bool:
     now: other work over the same data (hooks.docx_templates.docx_contents_in_fork) follows."""
     paths = [data_dir / name for name in SINGLE_FILES if (data_dir / name).exists()]
     paths += [path for folder in FOLDERS for path in (data_dir / folder).glob("*.y*ml")]
-    return sum(path.stat().st_size for path in paths) >= PARALLEL_FROM_BYTES and _can_fork()
+    return _is_large(paths) and _can_fork()
+
+
+def _is_large(paths: Iterable[Path]) -> bool:
+    """Data this large is worth a second process (both for reading and for the Word files)."""
+    return sum(path.stat().st_size for path in paths) >= PARALLEL_FROM_BYTES
 
 
 def _read_one(job: tuple[Path, str, Path, str]) -> tuple[Document | None, list[DataError]]:
