@@ -38,7 +38,8 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
-from hooks.api import find_script, find_text_script  # noqa: E402  as the build writes them
+from hooks.api import find_data, find_script, find_text_script  # noqa: E402  as the build writes them
+from hooks.find_view import first_view_html, replace_first_view  # noqa: E402
 
 # ---------------------------------------------------------------------------- generator
 
@@ -177,7 +178,7 @@ def _record(rng: random.Random, index: int, meetings: list[dict[str, Any]]) -> d
 
 def write_api(site: Path, dataset: dict[str, list[dict[str, Any]]], *, offline: bool = False) -> None:
     """Write api/records.json, records.js, records-text.js, meetings.json, dimensions.json into
-    a built site."""
+    a built site, and the 检索 page's first view from them."""
     records = dataset["records"]
     if offline:  # the offline build links pages as .html files
         records = [dict(r, url=r["url"].replace("/#", ".html#")) for r in records]
@@ -191,6 +192,11 @@ def write_api(site: Path, dataset: dict[str, list[dict[str, Any]]], *, offline: 
     (api / "records.js").write_text(
         find_script(records, dataset["meetings"], dataset["dimensions"]), encoding="utf-8")
     (api / "records-text.js").write_text(find_text_script(records), encoding="utf-8")
+    # And the first view the build wrote into the 检索 page, from the same records.
+    page_url = "find.html" if offline else "find/"
+    page = site / ("find.html" if offline else "find/index.html")
+    view = first_view_html(find_data(records, dataset["meetings"], dataset["dimensions"]), page_url)
+    page.write_text(replace_first_view(page.read_text(encoding="utf-8"), view), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------- measuring
@@ -226,16 +232,27 @@ async ([kind, value]) => {
 
 
 # Injected before any page script: notes (performance.now(), from navigation start) the moment the
-# first result item is in the DOM, and the frame after it (painted). Independent of find.js, so
+# first result item is in the DOM, and the frame after it (painted), and when find.js has taken the
+# page over (data-state=live: every control works). The first two do not depend on find.js, so
 # the same figure can be taken of any version of the page.
 FIRST_RESULTS_JS = """
 (() => {
+  // The browser's own paint time of the first result's title (Element Timing API: the first
+  // view and find.js mark its h2 with elementtiming="msh-first-result").
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (entry.identifier === "msh-first-result" && !window.__mshFirstRender) window.__mshFirstRender = entry.renderTime || entry.loadTime;
+    }
+  }).observe({type: "element", buffered: true});
   const seen = () => {
-    if (window.__mshFirstResults || !document.querySelector("#msh-find-results > li")) return;
+    if (!window.__mshLive && document.querySelector("#msh-find[data-state=live]")) window.__mshLive = performance.now();
+    const first = document.querySelector("#msh-find-results > li");
+    // A first view that a URL with conditions hides does not count.
+    if (window.__mshFirstResults || !first || (first.checkVisibility && !first.checkVisibility())) return;
     window.__mshFirstResults = performance.now();
     requestAnimationFrame(() => setTimeout(() => { window.__mshFirstPaint = performance.now(); }, 0));
   };
-  new MutationObserver(seen).observe(document, {childList: true, subtree: true});
+  new MutationObserver(seen).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-state"]});
 })();
 """
 
@@ -250,7 +267,10 @@ LOAD_PHASES_JS = """
   const mark = name => { const m = performance.getEntriesByName(name)[0]; return m ? m.startTime : null; };
   return {
     "first results in DOM": window.__mshFirstResults,
-    "first results painted": window.__mshFirstPaint,
+    "first results painted (next frame and task)": window.__mshFirstPaint,
+    "first result painted (Element Timing)": window.__mshFirstRender,
+    "first contentful paint": (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime,
+    "find.js took over (every control live)": window.__mshLive,
     "DOMContentLoaded": nav.domContentLoadedEventEnd,
     "load event end (navigation duration)": nav.duration,
     "Material bundle.js downloaded": bundle ? bundle.responseEnd : null,
@@ -268,7 +288,7 @@ LOAD_PHASES_JS = """
 """
 
 
-def measure_load(browser: Any, url: str, loads: int) -> list[tuple[str, float]]:
+def measure_load(browser: Any, url: str, loads: int, label: str = "load") -> list[tuple[str, float]]:
     """Median over fresh page loads (new context each: no cache) of each load phase."""
     phases: dict[str, list[float]] = {}
     for _ in range(loads):
@@ -278,13 +298,13 @@ def measure_load(browser: Any, url: str, loads: int) -> list[tuple[str, float]]:
         page.goto(url)
         page.wait_for_function("window.__mshFirstPaint !== undefined")
         page.wait_for_load_state("load")
-        page.wait_for_selector("#msh-find[data-text-state]")
+        page.wait_for_selector("#msh-find[data-state=live][data-text-state]")
         page.wait_for_timeout(300)  # let deferred work (the keyword index) finish and mark itself
         for name, value in page.evaluate(LOAD_PHASES_JS).items():
             if value is not None:
                 phases.setdefault(name, []).append(value)
         context.close()
-    return [(f"load → {name}, median of {len(values)}", statistics.median(values))
+    return [(f"{label} → {name}, median of {len(values)}", statistics.median(values))
             for name, values in sorted(phases.items(), key=lambda item: statistics.median(item[1]))]
 
 
@@ -295,9 +315,11 @@ def measure(site: Path, runs: int, loads: int = 9) -> list[tuple[str, float]]:
     figures: list[tuple[str, float]] = []
     with serve_directory(site) as base_url, launch_chromium() as browser:
         figures += measure_load(browser, base_url + "find/", loads)
+        # A URL with a condition has no first view: its results wait for the data.
+        figures += measure_load(browser, base_url + "find/?type=example", loads, "load with a condition")
         page = browser.new_page()
         page.goto(base_url + "find/")
-        page.wait_for_selector("#msh-find-count[data-count]")
+        page.wait_for_selector("#msh-find[data-state=live] #msh-find-count[data-count]")
         page.wait_for_selector("#msh-find[data-text-state='loaded']")  # keyword search ready
 
         keywords = ["形", "形式", "形式主", "形式主义", "形式主义 街", "形式主义 街道", "两个确立", "官僚主义", ""]

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +59,19 @@ def script_json(value: object) -> str:
 
 # One record of records.js, in this order. `page` is an index into `pages` when the url is
 # pages[page] + "#" + id, else the url itself; `excerpt` is the text's first FIND_EXCERPT_CHARS
-# characters (the whole text when shorter); `draft` is 1 or 0.
+# characters (the whole text when shorter); `cut` is 1 when the text is longer than the excerpt,
+# else 0; `draft` is 1 or 0.
 FIND_FIELDS = ["id", "type", "page", "meeting", "aspect", "dimensions", "level", "unit", "part",
-               "title", "excerpt", "tags", "draft"]
+               "title", "excerpt", "cut", "tags", "draft"]
 FIND_EXCERPT_CHARS = 60
+
+# The order of facet values on the 检索 page: the enums' order in data/schema/common.schema.yaml
+# (tests/test_find_first_view.py checks they agree), then any other value in the order records
+# first have it. Cases are part 案例.
+LEVEL_ORDER = ["班子", "个人"]
+UNIT_ORDER = ["街道", "乡镇", "社区", "机关部门", "国有企业", "学校", "医院", "事业单位", "县区党委", "通用"]
+PART_ORDER = ["问题", "原因", "措施", "批评意见", "整改情况", "征求意见", "自我批评", "案例"]
+TYPE_LABELS = {"example": "示例", "case": "案例"}
 
 
 def find_data(records: list[dict[str, Any]], meetings: list[dict[str, Any]],
@@ -74,15 +85,55 @@ def find_data(records: list[dict[str, Any]], meetings: list[dict[str, Any]],
         where: int | str = url
         if fragment == record["id"]:
             where = pages.setdefault(page, len(pages))
-        row = {**record, "page": where, "excerpt": record["text"][:FIND_EXCERPT_CHARS],
-               "draft": 1 if record.get("draft") else 0}
+        text = record["text"]
+        row = {**record, "page": where, "excerpt": text[:FIND_EXCERPT_CHARS],
+               "cut": 1 if len(text) > FIND_EXCERPT_CHARS else 0, "draft": 1 if record.get("draft") else 0}
         rows.append([row[field] for field in FIND_FIELDS])
     find_meetings = [{"id": m["id"], "year": m["year"], "title": m["title"],
                       "aspects": [{"id": a["id"], "title": a["title"], "short": a.get("short")}
                                   for a in m.get("aspects", [])]}
                      for m in meetings]
     return {"fields": FIND_FIELDS, "excerpt_chars": FIND_EXCERPT_CHARS, "pages": list(pages),
-            "meetings": find_meetings, "dimensions": dimensions, "records": rows}
+            "meetings": find_meetings, "dimensions": dimensions,
+            "facets": facet_options(records, meetings, dimensions), "records": rows}
+
+
+def facet_options(records: list[dict[str, Any]], meetings: list[dict[str, Any]],
+                  dimensions: list[dict[str, Any]]) -> dict[str, list[list[str]]]:
+    """[value, label] pairs of each facet but aspect (which follows the chosen meeting), in display
+    order, for the values some record has."""
+    seen: dict[str, dict[str, None]] = {key: {} for key in ("meeting", "dimension", "level", "unit", "part", "type")}
+    for record in records:
+        for key in ("meeting", "level", "unit", "part", "type"):
+            if record.get(key):
+                seen[key][record[key]] = None
+        for dimension in record["dimensions"]:
+            seen["dimension"][dimension] = None
+
+    def ordered(key: str, order: list[str], labels: dict[str, str] | None = None) -> list[list[str]]:
+        values = [v for v in order if v in seen[key]] + [v for v in seen[key] if v not in order]
+        return [[v, (labels or {}).get(v, v)] for v in values]
+
+    # Meetings newest first, batches in order; one the records name but meetings.json lacks
+    # is listed by its id.
+    known = {m["id"]: m for m in meetings}
+    listed = [m for m in meetings if m["id"] in seen["meeting"]]
+    listed.sort(key=lambda m: (-(m.get("year") or 0), m.get("batch") or 0))
+    meeting_options = []
+    for m in listed:
+        title = str(m.get("title") or m["id"])
+        year = m.get("year")
+        meeting_options.append([m["id"], f"{year} · {title}" if year and str(year) not in title else title])
+    meeting_options += [[v, v] for v in seen["meeting"] if v not in known]
+    titles = {d["id"]: d["title"] for d in dimensions}
+    return {
+        "meeting": meeting_options,
+        "dimension": ordered("dimension", list(titles), titles),
+        "level": ordered("level", LEVEL_ORDER),
+        "unit": ordered("unit", UNIT_ORDER),
+        "part": ordered("part", PART_ORDER),
+        "type": ordered("type", ["example", "case"], TYPE_LABELS),
+    }
 
 
 def find_text_data(records: list[dict[str, Any]]) -> list[str]:
@@ -108,19 +159,36 @@ def find_text_script(records: list[dict[str, Any]]) -> str:
     return parsed_script("MSH_FIND_TEXT", find_text_data(records))
 
 
-def write_api(library: Library, site_dir: Path, url_of: Callable[[Record], str]) -> dict[str, int]:
+@dataclass(frozen=True)
+class ApiData:
+    """records.json, meetings.json and dimensions.json as Python values."""
+
+    records: list[dict[str, Any]]
+    meetings: list[dict[str, Any]]
+    dimensions: list[dict[str, Any]]
+
+    @cached_property
+    def find(self) -> dict[str, Any]:
+        """What the 检索 page reads first (records.js), also the source of its first view."""
+        return find_data(self.records, self.meetings, self.dimensions)
+
+
+def api_data(library: Library, url_of: Callable[[Record], str]) -> ApiData:
+    return ApiData(records=[record_json(r, url_of(r)) for r in library.records],
+                   meetings=[meeting_json(m) for m in library.meetings],
+                   dimensions=[{"id": d.id, "title": d.title} for d in library.dimensions.values()])
+
+
+def write_api(api: ApiData, site_dir: Path) -> dict[str, int]:
     """Write the API files; return their sizes in bytes."""
-    records = [record_json(r, url_of(r)) for r in library.records]
-    meetings = [meeting_json(m) for m in library.meetings]
-    dimensions = [{"id": d.id, "title": d.title} for d in library.dimensions.values()]
     out = site_dir / "api"
     out.mkdir(parents=True, exist_ok=True)
     files = {
-        "records.json": json.dumps(records, ensure_ascii=False, separators=(",", ":")),
-        "meetings.json": json.dumps(meetings, ensure_ascii=False, indent=1),
-        "dimensions.json": json.dumps(dimensions, ensure_ascii=False, indent=1),
-        "records.js": find_script(records, meetings, dimensions),
-        "records-text.js": find_text_script(records),
+        "records.json": json.dumps(api.records, ensure_ascii=False, separators=(",", ":")),
+        "meetings.json": json.dumps(api.meetings, ensure_ascii=False, indent=1),
+        "dimensions.json": json.dumps(api.dimensions, ensure_ascii=False, indent=1),
+        "records.js": parsed_script("MSH_FIND", api.find),
+        "records-text.js": find_text_script(api.records),
     }
     sizes = {}
     for name, text in files.items():

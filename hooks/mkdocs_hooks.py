@@ -1,7 +1,8 @@
 """MkDocs adapter: the event functions call plain functions (load, validate, model, render).
 
 Data flow: on_config loads and checks data/ (a bad file stops the build with file:line:field),
-on_files adds the generated pages, on_post_build writes the JSON API.
+on_files adds the generated pages, on_page_content writes the 检索 page's first view, on_post_build
+writes the JSON API.
 """
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ import markdown  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 
-from hooks.api import write_api  # noqa: E402
+from hooks.api import ApiData, api_data, write_api  # noqa: E402
 from hooks.docx_templates import docx_contents_in_fork, docx_files, docx_targets  # noqa: E402
 from hooks.errors import DataErrors  # noqa: E402
+from hooks.find_view import first_view_html, replace_first_view  # noqa: E402
 from hooks.library import load_library, worth_forking  # noqa: E402
 from hooks.markdown_text import MarkdownEscaper  # noqa: E402
 from hooks.model import Library, Record  # noqa: E402
@@ -31,6 +34,7 @@ from hooks.navigation import build_nav  # noqa: E402
 from hooks.pages import Renderer, canonical_page  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
+FIND_PAGE = "find.md"
 
 # Reset in on_config: MkDocs keeps this module loaded across `mkdocs serve` rebuilds.
 _state: dict = {}
@@ -83,24 +87,36 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri != FIND_PAGE:
+        return html
+    # The 检索 page shows its first results with the page, not after its data has loaded.
+    return replace_first_view(html, first_view_html(_api_data().find, page.url))
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    library: Library = _state["library"]
-    files: Files = _state["files"]
-
-    page_urls: dict[str, str] = {}  # many records share a page; get_file_from_path builds a PurePath
-
-    def url_of(record: Record) -> str:
-        page = canonical_page(record)
-        page_url = page_urls.get(page)
-        if page_url is None:
-            page_url = page_urls[page] = files.get_file_from_path(page).url
-        return f"{page_url}#{record.id}"
-
-    sizes = write_api(library, Path(config.site_dir), url_of)
-    log.info("api: %d records, records.json %d bytes", len(library.records), sizes["records.json"])
+    sizes = write_api(_api_data(), Path(config.site_dir))
+    log.info("api: %d records, records.json %d bytes", len(_state["library"].records), sizes["records.json"])
 
 
 # ---- helpers -----------------------------------------------------------------------------
+
+def _api_data() -> ApiData:
+    """The dataset as the API publishes it, made once per build (after on_files: urls)."""
+    if "api" not in _state:
+        files: Files = _state["files"]
+        page_urls: dict[str, str] = {}  # many records share a page; get_file_from_path builds a PurePath
+
+        def url_of(record: Record) -> str:
+            page = canonical_page(record)
+            page_url = page_urls.get(page)
+            if page_url is None:
+                page_url = page_urls[page] = files.get_file_from_path(page).url
+            return f"{page_url}#{record.id}"
+
+        _state["api"] = api_data(_state["library"], url_of)
+    return _state["api"]
+
 
 def _switch_offline(config: MkDocsConfig) -> None:
     """OFFLINE=1 (or true/yes) turns on Material's offline plugin.

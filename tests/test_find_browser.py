@@ -111,7 +111,7 @@ def open_find(page: Any, url: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url)
-    page.wait_for_selector("#msh-find-count[data-count]")
+    page.wait_for_selector("#msh-find[data-state=live] #msh-find-count[data-count]")
     assert not errors, errors
 
 
@@ -219,7 +219,7 @@ def test_first_results_before_the_texts_and_keyword_waits_for_them(context, data
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(base + "find/", wait_until="domcontentloaded")  # "load" waits for the held script
-    page.wait_for_selector("#msh-find-count[data-count]")
+    page.wait_for_selector("#msh-find[data-state=live] #msh-find-count[data-count]")
     records = dataset["records"]
     assert result_count(page) == len(records)
     first = next(r for r in records[:20] if len(r["text"]) > 130)  # longer than any excerpt
@@ -247,6 +247,137 @@ def test_first_results_before_the_texts_and_keyword_waits_for_them(context, data
     # With the texts in, the excerpt is the longer cut of the full text.
     assert len(page.text_content(f"[data-record-id='{first['id']}'] .msh-find__excerpt")) > len(excerpt)
     assert not errors, errors
+
+
+# ---------------------------------------------------------------------------- first view
+
+# The view under #msh-find as data: elements with their attributes (form state as properties,
+# links resolved) and text, adjacent text nodes joined and blank ones dropped, so the parser's
+# nodes and find.js's compare equal when they show the same thing.
+SERIALISE_VIEW_JS = """
+root => {
+  const walk = node => {
+    const attrs = {};
+    for (const a of node.attributes) attrs[a.name] = a.value;
+    for (const name of ["checked", "disabled", "open", "hidden", "value", "href"]) delete attrs[name];
+    if (node.tagName === "A") attrs.href = node.href;
+    if (node.tagName === "INPUT") Object.assign(attrs, {value: node.value, checked: node.checked, disabled: node.disabled});
+    if (node.tagName === "DETAILS") attrs.open = node.open;
+    if ("hidden" in node) attrs.hidden = node.hidden;
+    const children = [];
+    let text = null;
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) { text = (text || "") + child.data; continue; }
+      if (text !== null && text.trim()) children.push(text);
+      text = null;
+      if (child.nodeType === Node.ELEMENT_NODE) children.push(walk(child));
+    }
+    if (text !== null && text.trim()) children.push(text);
+    return [node.tagName, attrs, children];
+  };
+  return walk(root)[2];
+}
+"""
+
+
+def first_view(ctx: Any, url: str) -> Any:
+    """#msh-find as the build wrote it: find.js is never run."""
+    ctx.route("**/assets/find.js", lambda route: route.abort())
+    page = ctx.new_page()
+    page.goto(url)
+    view = page.eval_on_selector("#msh-find", SERIALISE_VIEW_JS)
+    ctx.unroute("**/assets/find.js")
+    page.close()
+    return view
+
+
+def live_view(ctx: Any, url: str) -> Any:
+    """#msh-find once find.js has taken over, before the full texts (they are held back)."""
+    ctx.route("**/api/records-text.js", lambda route: route.abort())
+    page = ctx.new_page()
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#msh-find[data-state=live]")
+    view = page.eval_on_selector("#msh-find", SERIALISE_VIEW_JS)
+    ctx.unroute("**/api/records-text.js")
+    page.close()
+    return view
+
+
+def test_first_view_is_what_the_script_shows(context, dataset):
+    """The build's first view and find.js's first render agree node for node, so the page does
+    not change when the script takes over (hooks/find_view.py writes the same HTML again)."""
+    ctx, base, _ = context
+    written = first_view(ctx, base + "find/")
+    assert json.dumps(written).count("data-record-id") == 20
+    assert written == live_view(ctx, base + "find/")
+
+
+def test_first_view_of_the_published_data(chromium, http_build):
+    with serve_directory(http_build) as base:
+        ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+        written = first_view(ctx, base + "find/")
+        assert "msh-find__result" in json.dumps(written)
+        assert written == live_view(ctx, base + "find/")
+        ctx.close()
+
+
+def test_first_view_shows_results_before_the_data(context, dataset):
+    """records.js held back: the first results are on the page already, and what is typed and
+    picked meanwhile is kept when the script takes over."""
+    ctx, base, _ = context
+    held: list[Any] = []
+    ctx.route("**/api/records.js", lambda route: held.append(route))
+    page = ctx.new_page()
+    page.goto(base + "find/", wait_until="domcontentloaded")
+    ids = page.eval_on_selector_all("#msh-find-results > li", "els => els.map(e => e.dataset.recordId)")
+    assert ids == [r["id"] for r in dataset["records"][:20]]
+    assert page.get_attribute("#msh-find", "data-state") is None
+    page.click("#msh-find [data-facet='level'] input[value='班子'] + label")
+    page.fill("#msh-find-q", "官僚")
+    page.focus("#msh-find-q")
+    page.wait_for_function("document.getElementById('msh-find-data') !== null")
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#msh-find[data-state=live]")
+    state = {"q": "官僚", "level": "班子"}
+    want = expected_ids(dataset["records"], state)
+    page.wait_for_function(f"document.querySelector('#msh-find-count').dataset.count === '{len(want)}'")
+    assert page.evaluate("document.activeElement.id") == "msh-find-q"
+    page.keyboard.type("主义")  # the caret stayed at the end of what was typed
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === '官僚主义'")
+    state["q"] = "官僚主义"
+    want = expected_ids(dataset["records"], state)
+    page.wait_for_function(f"document.querySelector('#msh-find-count').dataset.count === '{len(want)}'")
+    assert shown_ids(page) == want
+    assert url_state(page.url) == state
+
+
+def test_no_first_view_for_a_url_with_conditions(context, dataset):
+    """A shared URL with a condition must not flash the unfiltered first view."""
+    ctx, base, _ = context
+    held: list[Any] = []
+    ctx.route("**/api/records.js", lambda route: held.append(route))
+    page = ctx.new_page()
+    page.goto(base + "find/?level=" + quote("个人"), wait_until="domcontentloaded")
+    assert page.locator("#msh-find-results > li").count() == 0
+    page.wait_for_function("document.getElementById('msh-find-data') !== null")
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#msh-find[data-state=live]")
+    assert shown_ids(page) == expected_ids(dataset["records"], {"level": "个人"})
+
+
+def test_facet_order_follows_the_schema():
+    """find_view/api keep their own copies of the schema's enum orders; they must agree."""
+    import yaml
+
+    from hooks.api import LEVEL_ORDER, PART_ORDER, UNIT_ORDER
+
+    common = yaml.safe_load((Path(__file__).resolve().parent.parent / "data/schema/common.schema.yaml").read_text())
+    defs = common["$defs"]
+    assert LEVEL_ORDER == defs["level"]["enum"]
+    assert UNIT_ORDER == defs["unit"]["enum"]
+    assert PART_ORDER == defs["part"]["enum"] + ["案例"]
 
 
 def test_facet_clicks_filter_count_and_disable(context, dataset):

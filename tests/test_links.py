@@ -219,8 +219,10 @@ def records_from_find_script(site: Path) -> list[dict]:
         record = dict(zip(data["fields"], row))
         page = record.pop("page")
         excerpt = record.pop("excerpt")
-        # The first view's excerpt: short, and all of the text when the text is short.
+        # The first results' excerpt: short, all of the text when the text is short, and `cut`
+        # says which.
         assert len(excerpt) <= data["excerpt_chars"] and (not rest or len(excerpt) == data["excerpt_chars"]), record["id"]
+        assert record.pop("cut") == (1 if rest else 0), record["id"]
         record["text"] = excerpt + rest
         record["url"] = f"{data['pages'][page]}#{record['id']}" if isinstance(page, int) else page
         meeting = meetings[record["meeting"]]

@@ -250,6 +250,8 @@ def assert_batch_shown(site: Path, batch: dict) -> None:
     assert normal(batch["aspect"]) in nav
     tags_text = article_text(page(site, "tags/index.html"))
     assert normal(batch["dimension"]) in tags_text
+    # The 检索 page's first view (hooks/find_view.py) lists the dimension as a facet value.
+    assert normal(batch["dimension"]) in normal(page(site, "find/index.html").css_first("#msh-find").text(deep=True))
     # The JSON API keeps the text exactly (no whitespace change at all).
     records = {r["id"]: r for r in json.loads((site / "api" / "records.json").read_text("utf-8"))}
     for index, values in enumerate(batch["examples"]):

@@ -27,10 +27,6 @@
   var EXCERPT_BEFORE = 30;
   var EXCERPT_LENGTH = 110;
   var PARAM_ORDER = ["q", "meeting", "dimension", "aspect", "level", "unit", "part", "type"];
-  var PART_ORDER = ["问题", "原因", "措施", "批评意见", "整改情况", "征求意见", "自我批评", "案例"];
-  var UNIT_ORDER = ["街道", "乡镇", "社区", "机关部门", "国有企业", "学校", "医院", "事业单位", "县区党委", "通用"];
-  var LEVEL_ORDER = ["班子", "个人"];
-  var TYPE_LABELS = { example: "示例", case: "案例" };
 
   // Material opens its own search overlay for ?q= on any page and deletes q from the URL when
   // the overlay closes. It reads the URL while its bundle runs, before this script, so an inline
@@ -59,12 +55,9 @@
   var indexed = false; // every record has its lower-cased haystack (_lower)
   var dataReady = false; // records.js decoded
   var textState = "waiting"; // records-text.js: waiting, loading, loaded or error
-  var excerptChars = 0; // records.js cuts each text's excerpt at this length
   var rendered = []; // the records whose items the result list shows, in order
   var firstResultsMarked = false;
-  var seenValues = {}; // facet key -> Set of values some record has
-  var dimensionTitles = new Map();
-  var facetOptions = {}; // key -> [{value, label}] in display order
+  var facetOptions = {}; // key -> [{value, label}] in display order (records.js `facets`)
   var state = emptyState();
   var shown = PAGE_SIZE;
   var typingEntryPushed = false;
@@ -73,20 +66,39 @@
 
   // ---------------------------------------------------------------- start
 
-  buildSkeleton();
+  // The build writes the first view into the page (hooks/find_view.py): what this script shows
+  // for a URL without keyword or condition before the full texts arrive. It stays on screen,
+  // usable, until the data is in; the live view is built aside and put in its place then, with
+  // what was typed or picked meanwhile. A URL with a keyword or condition gets no first view
+  // (find.md's inline script removes it).
+  var firstView = root.hasAttribute("data-first-view") && !hasState(initialSearch) ? root : null;
+  var live = root;
+  if (firstView) {
+    live = document.createElement("div");
+  } else {
+    root.removeAttribute("data-first-view");
+    root.textContent = "";
+  }
+  buildSkeleton(live);
   loadData(function (error) {
     if (error) {
+      if (firstView) takeOver();
       setStatus("检索数据加载失败（" + error + "）。请确认站点完整，或使用页面顶部的全文搜索。");
       return;
     }
     prepare();
     dataReady = true;
     mark("msh-find:prepared");
-    var typed = ui.q.value.trim(); // typed while the data was loading: it wins over the URL
     state = parseState(initialSearch);
+    var picked = firstView ? pickedInFirstView() : {};
+    Object.keys(picked).forEach(function (k) { state[k] = picked[k]; });
+    // Typed while the data was loading: it wins over the URL.
+    var typed = (firstView ? firstView.querySelector("#msh-find-q") : ui.q).value.trim();
     if (typed) state.q = typed;
     syncInputs();
     update();
+    if (firstView) takeOver();
+    root.setAttribute("data-state", "live");
     // The texts' script runs a long JSON.parse: start it once the first results are painted
     // (at once when a keyword is waiting for it).
     if (state.q) loadTexts(); else afterPaint(loadTexts);
@@ -106,8 +118,9 @@
   // ---------------------------------------------------------------- data
 
   function loadData(done) {
-    // A <script> works from file:// where fetch() of JSON is blocked. find.md's inline script
-    // has usually started it (id msh-find-data); it may even have run already.
+    // A <script> works from file:// where fetch() of JSON is blocked. Without a first view
+    // find.md's inline script has usually started it (id msh-find-data); it may even have run
+    // already. With one, find.md only preloads it, and it runs once the first view is painted.
     var tag = document.getElementById("msh-find-data");
     var finished = false;
     function finish(error) {
@@ -117,17 +130,24 @@
       if (!error && !(window.MSH_FIND && Array.isArray(window.MSH_FIND.records))) error = "api/records.js 中没有检索数据";
       done(error);
     }
-    if (window.MSH_FIND) { finish(null); return; }
-    if (!tag) {
-      tag = document.createElement("script");
-      tag.src = recordsUrl.href;
-      document.head.appendChild(tag);
-    } else if (tag.getAttribute("data-state")) {
-      finish(tag.getAttribute("data-state") === "error" ? "无法读取 api/records.js" : null);
-      return;
+    function listen() {
+      tag.addEventListener("load", function () { finish(null); });
+      tag.addEventListener("error", function () { finish("无法读取 api/records.js"); });
     }
-    tag.addEventListener("load", function () { finish(null); });
-    tag.addEventListener("error", function () { finish("无法读取 api/records.js"); });
+    if (window.MSH_FIND) { finish(null); return; }
+    if (tag && tag.getAttribute("data-state")) {
+      finish(tag.getAttribute("data-state") === "error" ? "无法读取 api/records.js" : null);
+    } else if (tag) {
+      listen();
+    } else {
+      (firstView ? afterPaint : function (fn) { fn(); })(function () {
+        tag = document.createElement("script");
+        tag.id = "msh-find-data";
+        tag.src = recordsUrl.href;
+        listen();
+        document.head.appendChild(tag);
+      });
+    }
   }
 
   // The full texts, after the first results: by <script> as well (file://). find.md starts the
@@ -193,6 +213,7 @@
     this.part = get(row, "part");
     this.title = get(row, "title");
     this.excerpt = String(get(row, "excerpt") || "");
+    this.cut = !!get(row, "cut"); // the text goes on after the excerpt
     this.text = null; // excerpt + the rest from records-text.js
     this.tags = get(row, "tags") || [];
     this.draft = !!get(row, "draft");
@@ -205,40 +226,26 @@
   }
 
   // records.js holds one array per record in data.fields order (hooks/api.py find_data).
+  // The facets' values come ordered and labelled ([value, label] pairs, hooks/api.py
+  // facet_options), the same lists the first view was written from.
   function prepare() {
     var data = window.MSH_FIND;
     var fields = data.fields || [];
     pages = data.pages || [];
-    excerptChars = data.excerpt_chars || 0;
     meetings = Array.isArray(data.meetings) ? data.meetings.slice() : [];
     meetings.forEach(function (m) {
       meetingById.set(m.id, m);
       (m.aspects || []).forEach(function (a) { aspectById.set(m.id + "/" + a.id, a); });
     });
-    (data.dimensions || []).forEach(function (d) { dimensionTitles.set(d.id, d.title); });
-
-    FACETS.forEach(function (f) { seenValues[f.key] = new Set(); });
     var at = {};
     fields.forEach(function (name, i) { at[name] = i; });
     var get = function (row, name) { return at[name] === undefined ? null : row[at[name]]; };
     records = new Array(data.records.length);
-    for (var n = 0; n < records.length; n++) {
-      var r = new Record(data.records[n], get);
-      for (var f = 0; f < FACETS.length; f++) {
-        var facet = FACETS[f];
-        if (facet.many) {
-          for (var v = 0; v < r[facet.field].length; v++) seenValues[facet.key].add(r[facet.field][v]);
-        } else if (r[facet.field]) seenValues[facet.key].add(r[facet.field]);
-      }
-      records[n] = r;
-    }
-
-    facetOptions.meeting = meetingOptions();
-    facetOptions.dimension = dimensionOptions();
-    facetOptions.level = orderedOptions("level", LEVEL_ORDER);
-    facetOptions.unit = orderedOptions("unit", UNIT_ORDER);
-    facetOptions.part = orderedOptions("part", PART_ORDER);
-    facetOptions.type = orderedOptions("type", ["example", "case"], TYPE_LABELS);
+    for (var n = 0; n < records.length; n++) records[n] = new Record(data.records[n], get);
+    var facets = data.facets || {};
+    FACETS.forEach(function (f) {
+      facetOptions[f.key] = (facets[f.key] || []).map(function (pair) { return { value: pair[0], label: pair[1] }; });
+    });
   }
 
   // Each record's searchable fields: [title, text (instance included), tags]. Separate strings
@@ -277,36 +284,6 @@
     if (!r.aspect) return null;
     var a = aspectById.get(r.meeting + "/" + r.aspect);
     return a ? a.title : r.aspect;
-  }
-
-  function meetingOptions() {
-    var known = new Map();
-    meetings.forEach(function (m) { known.set(m.id, m); });
-    seenValues.meeting.forEach(function (id) {
-      if (!known.has(id)) known.set(id, { id: id, title: id, aspects: [] });
-    });
-    var list = Array.from(known.values());
-    list.sort(function (a, b) { return (b.year || 0) - (a.year || 0) || String(a.title).localeCompare(String(b.title), "zh"); });
-    return list.map(function (m) {
-      var title = String(m.title || m.id);
-      var label = m.year && title.indexOf(String(m.year)) === -1 ? m.year + " · " + title : title;
-      return { value: m.id, label: label };
-    });
-  }
-
-  function dimensionOptions() {
-    var seen = new Set(seenValues.dimension);
-    var list = [];
-    dimensionTitles.forEach(function (title, id) { if (seen.has(id)) { list.push({ value: id, label: title }); seen.delete(id); } });
-    seen.forEach(function (id) { list.push({ value: id, label: id }); });
-    return list;
-  }
-
-  function orderedOptions(key, order, labels) {
-    var seen = new Set(seenValues[key]);
-    var values = order.filter(function (v) { return seen.has(v); });
-    seen.forEach(function (v) { if (order.indexOf(v) === -1) values.push(v); });
-    return values.map(function (v) { return { value: v, label: (labels && labels[v]) || v }; });
   }
 
   function aspectOptions(meetingId) {
@@ -372,7 +349,8 @@
     for (var i = 0; i < records.length; i++) {
       var r = records[i];
       var hit = true;
-      var hay = lower ? r._lower : (r._fields || fieldsOf(r));
+      // No keyword (the first results): no haystack needed, none built.
+      var hay = !terms.length ? null : lower ? r._lower : (r._fields || fieldsOf(r));
       for (var t = 0; t < terms.length; t++) {
         var term = terms[t];
         if (hay[0].indexOf(term) === -1 && hay[1].indexOf(term) === -1 && hay[2].indexOf(term) === -1) { hit = false; break; }
@@ -420,8 +398,7 @@
     return node;
   }
 
-  function buildSkeleton() {
-    root.textContent = "";
+  function buildSkeleton(into) {
     var form = el("form", { class: "msh-find__form", role: "search", "aria-label": "检索示例与案例" });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
 
@@ -442,7 +419,7 @@
     });
     qRow.appendChild(ui.reset);
     form.appendChild(qRow);
-    root.appendChild(form);
+    into.appendChild(form);
 
     // Facets beside the results on wide screens; folded away on phones so results come first.
     var body = el("div", { class: "msh-find__body" });
@@ -481,7 +458,7 @@
     ui.more.addEventListener("click", function () { shown += PAGE_SIZE; update(); });
     column.appendChild(ui.more);
     body.appendChild(column);
-    root.appendChild(body);
+    into.appendChild(body);
   }
 
   function onKeywordInput() {
@@ -609,6 +586,8 @@
     var frag = document.createDocumentFragment();
     var limit = Math.min(shown, results.length);
     for (var i = 0; i < limit; i++) frag.appendChild(resultItem(results[i], outcome.terms, pattern));
+    // As in the build's first view: the browser reports when the first result is painted.
+    if (!firstResultsMarked && limit) frag.firstChild.querySelector("h2").setAttribute("elementtiming", "msh-first-result");
     rendered = results.slice(0, limit);
     ui.results.textContent = "";
     ui.results.appendChild(frag);
@@ -647,7 +626,7 @@
   // shows adds a short cut of its own, so every keyword is seen highlighted.
   function excerptSource(r, terms) {
     if (r.text === null) { // before records-text.js: only ever without keywords (see update)
-      return r.excerpt + (excerptChars && r.excerpt.length >= excerptChars ? "…" : "");
+      return r.excerpt + (r.cut ? "…" : "");
     }
     // text is the record's full text (its instance included).
     var fields = [r.text || "", r.tags && r.tags.length ? "标签：" + r.tags.join("、") : ""];
@@ -697,6 +676,46 @@
   function afterPaint(fn) {
     if (window.requestAnimationFrame) requestAnimationFrame(function () { setTimeout(fn, 0); });
     else setTimeout(fn, 0);
+  }
+
+  // ---------------------------------------------------------------- first view
+
+  function hasState(search) {
+    var params = new URLSearchParams(search);
+    return PARAM_ORDER.some(function (k) { return (params.get(k) || "").trim() !== ""; });
+  }
+
+  // Conditions picked in the first view before the data came: {key: value}.
+  function pickedInFirstView() {
+    var picked = {};
+    FACETS.forEach(function (f) {
+      var input = firstView.querySelector('input[name="msh-' + f.key + '"]:checked');
+      if (input && input.value) picked[f.key] = input.value;
+    });
+    if (picked.aspect && !picked.meeting) delete picked.aspect;
+    return picked;
+  }
+
+  // Put the live view in the first view's place, keeping the filters' fold and the focus (and
+  // the caret, in the keyword box).
+  function takeOver() {
+    var oldFilters = root.querySelector(".msh-find__filters");
+    if (oldFilters && ui.filters) ui.filters.open = oldFilters.open;
+    var focused = document.activeElement && root.contains(document.activeElement) ? document.activeElement : null;
+    var focusId = focused && focused.id;
+    var caret = focused && focused === root.querySelector("#msh-find-q") ? [focused.selectionStart, focused.selectionEnd] : null;
+    var nodes = document.createDocumentFragment();
+    while (live.firstChild) nodes.appendChild(live.firstChild);
+    root.textContent = "";
+    root.appendChild(nodes);
+    root.removeAttribute("data-first-view");
+    live = root;
+    firstView = null;
+    var again = focusId && document.getElementById(focusId);
+    if (again) {
+      again.focus();
+      if (caret) try { again.setSelectionRange(caret[0], caret[1]); } catch (e) { /* not a text field */ }
+    }
   }
 
   function whenDomReady(fn) {
