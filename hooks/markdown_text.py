@@ -30,9 +30,11 @@ class MarkdownEscaper:
         return Markup("\n\n".join(lines))
 
 
+_URL_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./#?=&%")
+
+
 def url(target: str) -> Markup:
     """A link target built by the site itself (ASCII slugs), checked rather than escaped."""
-    allowed = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./#?=&%")
-    if not target or set(target) - allowed:
+    if not target or not _URL_CHARACTERS.issuperset(target):
         raise ValueError(f"unsafe link target {target!r}")
     return Markup(target)
