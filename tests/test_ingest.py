@@ -2,11 +2,13 @@
 validation of the draft YAML by the data validator, anonymisation, and a round trip to the site."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -158,6 +160,99 @@ def test_docx_input_gives_the_same_result_as_markdown(tmp_path: Path) -> None:
     assert got["aspects"] == want["aspects"]
     assert got["parts"] == want["parts"]
     assert got["type"] == want["type"]
+
+
+# Word's automatic numbering: a chineseCounting "一、", a "（一）" and a "1．" level, as an office
+# template would define them (the numbers are not in the paragraphs' text).
+AUTO_NUMBERING = """
+<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3．"/></w:lvl>
+</w:abstractNum>"""
+AUTO_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+．)")
+
+
+def numbered(paragraph: Any, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+
+def test_word_automatic_numbering_is_read_as_typed_numbers(tmp_path: Path) -> None:
+    """The Markdown fixture as a Word file whose 一、 （一） 1． come from numbering definitions:
+    the importer must see them, and give the same result as from the typed numbers."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(AUTO_NUMBERING))  # abstractNum elements come before num ones
+    numbering.append(parse_xml('<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                               'w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    typed = []
+    for line in OWN_LINES("geren_markdown"):
+        hashes = len(line) - len(line.lstrip("#"))
+        text = line.lstrip("# ").replace("**", "")
+        typed.append(text)
+        number = AUTO_NUMBER.match(text)
+        text = text[number.end():] if number else text
+        paragraph = document.add_heading(text, level=hashes) if hashes else document.add_paragraph(text)
+        if number:
+            numbered(paragraph, 0 if number.group().endswith("、") else 1 if number.group().startswith("（") else 2)
+    assert sum(1 for t in typed if AUTO_NUMBER.match(t)) >= 10, "the fixture must use all three levels"
+    path = tmp_path / "geren_auto.docx"
+    document.save(str(path))
+
+    from hooks.ingest.read import read_docx
+    assert [line.lstrip("# ") for line in read_docx(path).splitlines()] == typed
+    got, want = summary(run(path, DATA)), expected("geren_markdown")
+    assert (got["aspects"], got["parts"], got["type"]) == (want["aspects"], want["parts"], want["type"])
+
+
+def test_word_numbering_by_heading_style_and_restart(tmp_path: Path) -> None:
+    """Headings numbered by their style (a template's 标题 2 linked to the list), and a second
+    list instance that starts again at 1 (w:startOverride)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(AUTO_NUMBERING.replace(
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/>', '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="Heading2"/>')))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="91"><w:abstractNumId w:val="90"/>'
+                               '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    document.styles["Heading 2"].element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {w}><w:numId w:val="90"/></w:numPr>'))
+    document.add_heading("存在的问题", level=2)
+    for text in ("学习不深", "调研不实"):
+        numbered(document.add_paragraph(text), 2)
+    item = document.add_paragraph("另起一组")  # the second instance: starts again, not 3．
+    item._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="2"/><w:numId w:val="91"/></w:numPr>'))
+    document.add_heading("整改措施", level=2)
+    numbered(document.add_paragraph("加强学习"), 2)
+    document.add_paragraph("不编号的段落")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+
+    from hooks.ingest.read import read_docx
+    assert read_docx(path).splitlines() == ["## 一、存在的问题", "1．学习不深", "2．调研不实", "1．另起一组",
+                                           "## 二、整改措施", "1．加强学习", "不编号的段落"]
+
+
+def test_word_number_formats() -> None:
+    from hooks.ingest.numbering import format_number
+
+    cases = [(1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
+             (23, "chineseCountingThousand", "二十三"), (3, "decimalEnclosedCircle", "③"),
+             (2, "ideographTraditional", "乙"), (4, "upperRoman", "IV"), (27, "lowerLetter", "aa"),
+             (7, "decimalFullWidth", "７"), (11, "chineseLegalSimplified", "拾壹"), (5, "decimal", "5")]
+    assert [format_number(n, fmt) for n, fmt, _ in cases] == [want for _, _, want in cases]
 
 
 def make_docx_with_table(path: Path) -> None:

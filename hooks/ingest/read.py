@@ -29,12 +29,16 @@ def read_text(path: Path) -> str:
 
 
 def read_docx(path: Path) -> str:
-    """Paragraphs and tables in document order; Word heading styles become Markdown '#'."""
+    """Paragraphs and tables in document order; Word heading styles become Markdown '#', and
+    Word's automatic numbers are written out (一、 （一） 1.), as if typed."""
     import docx  # python-docx, only needed for Word input
     from docx.table import Table
 
+    from hooks.ingest.numbering import WordNumbering
+
     try:
         document = docx.Document(str(path))
+        numbering = WordNumbering.of(document)
     except Exception as error:  # python-docx raises several types for a damaged file
         raise InputError(f"{path}: not a readable .docx file ({error})") from error
     lines: list[str] = []
@@ -46,7 +50,8 @@ def read_docx(path: Path) -> str:
         style = block.style.name if block.style is not None else ""
         heading = re.match(r"(?:Heading|标题)\s*(\d)", style)
         prefix = "#" * int(heading.group(1)) + " " if heading else ("# " if style == "Title" else "")
-        lines.append(prefix + block.text)
+        label = numbering.label(block)  # counted even on an empty paragraph, as Word does
+        lines.append(prefix + (label if block.text.strip() else "") + block.text)
     return "\n".join(lines)
 
 
