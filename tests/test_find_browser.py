@@ -367,6 +367,22 @@ def test_no_first_view_for_a_url_with_conditions(context, dataset):
     assert shown_ids(page) == expected_ids(dataset["records"], {"level": "个人"})
 
 
+def test_missing_records_keep_the_first_view(context, dataset):
+    """api/records.js cannot be read: the first view's results and links stay, and its status
+    line says what failed; a URL with a condition says so in place of results."""
+    ctx, base, log = context
+    ctx.route("**/api/records.js", lambda route: route.abort())
+    page = ctx.new_page()
+    page.goto(base + "find/")
+    page.wait_for_selector("#msh-find[data-state=failed]")
+    assert "检索数据加载失败" in page.text_content("#msh-find-count")
+    ids = page.eval_on_selector_all("#msh-find-results > li", "els => els.map(e => e.dataset.recordId)")
+    assert ids == [r["id"] for r in dataset["records"][:20]]
+    page.goto(base + "find/?level=" + quote("个人"))
+    page.wait_for_function("document.getElementById('msh-find-count').textContent.includes('检索数据加载失败')")
+    assert page.locator("#msh-find-results > li").count() == 0
+
+
 def test_facet_order_follows_the_schema():
     """find_view/api keep their own copies of the schema's enum orders; they must agree."""
     import yaml

@@ -82,8 +82,12 @@
   buildSkeleton(live);
   loadData(function (error) {
     if (error) {
-      if (firstView) takeOver();
-      setStatus("检索数据加载失败（" + error + "）。请确认站点完整，或使用页面顶部的全文搜索。");
+      var message = "检索数据加载失败（" + error + "）。请确认站点完整，或使用页面顶部的全文搜索。";
+      if (!firstView) { setStatus(message); return; }
+      // The first view's results and links stay usable; only its status line says so.
+      var status = root.querySelector("#msh-find-count");
+      if (status) { status.textContent = message; status.removeAttribute("data-count"); }
+      root.setAttribute("data-state", "failed");
       return;
     }
     prepare();
@@ -186,9 +190,12 @@
       textState = "error";
       textError = error;
     } else {
+      // The haystacks are made now, with the texts, not on the first keystroke (10,000
+      // records: that keystroke took 50-60 ms instead of 15).
       for (var i = 0; i < records.length; i++) {
         records[i].text = records[i].excerpt + rests[i];
         records[i]._fields = null;
+        fieldsOf(records[i]);
       }
       textState = "loaded";
       mark("msh-find:texts");
