@@ -66,7 +66,7 @@ FIND_FIELDS = ["id", "type", "page", "meeting", "aspect", "dimensions", "level",
 FIND_EXCERPT_CHARS = 60
 
 # The order of facet values on the 检索 page: the enums' order in data/schema/common.schema.yaml
-# (tests/test_find_first_view.py checks they agree), then any other value in the order records
+# (tests/test_find_browser.py checks they agree), then any other value in the order records
 # first have it. Cases are part 案例.
 LEVEL_ORDER = ["班子", "个人"]
 UNIT_ORDER = ["街道", "乡镇", "社区", "机关部门", "国有企业", "学校", "医院", "事业单位", "县区党委", "通用"]

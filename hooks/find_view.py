@@ -4,7 +4,7 @@ Without it the page shows nothing until the browser has downloaded and parsed ap
 run Material's bundle (620 ms at 10,000 records); with it the first results are painted with the
 page. It is what assets/find.js renders for a URL without a keyword or condition and before the
 full texts arrive: the form, every facet with its counts, the status line, the first PAGE_SIZE
-results and the 再显示 button, node for node (tests/test_find_first_view.py compares the two in
+results and the 再显示 button, node for node (tests/test_find_browser.py compares the two in
 Chromium). find.js takes the page over once its data is in, keeping what was typed or picked.
 
 It is built from find_data() (hooks/api.py), the same data find.js reads, so benchmarks and
