@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 
@@ -562,6 +562,24 @@ def test_phone_width_and_screenshots(chromium, served, tmp_path_factory):
             page.click(".msh-find__filters > summary")
             assert page.is_visible("#msh-find [data-facet='level']")
         ctx.close()
+
+
+def test_offline_first_view_from_disk(chromium, offline_build):
+    """The offline build's find.html opened from disk, even with scripts off: the first results
+    are there and each link opens the record's page, which has the record's anchor."""
+    records = json.loads((offline_build / "api" / "records.json").read_text(encoding="utf-8"))
+    ctx = chromium.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(offline_build.as_uri() + "/find.html")
+    items = page.eval_on_selector_all(
+        "#msh-find-results > li", "els => els.map(e => [e.dataset.recordId, e.querySelector('a').href])")
+    assert [record_id for record_id, _ in items] == [r["id"] for r in records[:20]]
+    for record_id, href in items:
+        target, _, anchor = href.partition("#")
+        assert anchor == record_id and target.startswith("file://") and target.endswith(".html"), href
+        html = Path(unquote(urlsplit(target).path)).read_text(encoding="utf-8")
+        assert f'id="{record_id}"' in html, href
+    ctx.close()
 
 
 def test_offline_build_from_disk(chromium, fixture_offline_site, dataset):
