@@ -45,6 +45,20 @@ def test_user_dictionary_is_well_formed():
         assert re.fullmatch(r"\S+ \d+( [a-z]+)?", line), f"{USER_DICT}: bad line {line!r} (word freq [tag])"
 
 
+def test_each_record_is_indexed_once_at_its_own_page(http_build):
+    """Material's search finds a record at its permalink only: the lists of links on meeting,
+    dimension and case index pages are left out of the index (data-search-exclude)."""
+    docs, _ = index_docs(http_build)
+    records = json.loads((http_build / "api" / "records.json").read_text(encoding="utf-8"))
+    for record in records:
+        title = record["title"]
+        where = [d["location"] for d in docs if title in (d["title"] + d["text"]).replace("\u200b", "")]
+        assert record["url"] in where, (record["id"], where)
+        # List sections have anchors of their own, starting with _ (_records, _a-…, _m-…, _cases).
+        listed = [d["location"] for d in docs if "#_" in d["location"] and title in d["text"].replace("\u200b", "")]
+        assert not listed, (record["id"], listed)
+
+
 def test_domain_terms_are_whole_tokens_in_the_index(http_build):
     """Wherever a page holds a dictionary term, the index holds it as one token, also inside a
     longer compound (官僚主义 in 形式主义官僚主义, 八项规定 in 中央八项规定精神)."""
