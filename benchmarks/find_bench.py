@@ -5,9 +5,11 @@ puts them into a built site, opens find/ in headless Debian chromium and measure
 the time from navigation start to the first results in the DOM and painted, with the phases
 before it (Material's bundle, records.js requested/downloaded, find.js's performance marks for
 data evaluated / decoded / first render) and after it (records-text.js, the full texts keyword
-search needs, loaded after the first results), over --loads fresh page loads; and the time from a
-keystroke or a facet click to updated results once the texts are in; plus the sizes the page
-loads. The local server sends files uncompressed, so a download is its raw size, not its gzip size.
+search needs, loaded after the first results), over --loads fresh page loads, also for a URL
+with a condition (no first view); the time from a keystroke or a facet click to updated results
+once the texts are in; for scale, Material's own header search from load to its first results
+(over the site's search_index.json: benchmarks/run.py passes its 10,000-record build); plus the
+sizes the page loads. The local server sends files uncompressed, so a download is its raw size, not its gzip size.
 
 Which site is measured (printed on the first line):
 - default: the project is built once (`mkdocs build --strict` into a temp dir) and its
@@ -35,6 +37,7 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
@@ -308,6 +311,21 @@ def measure_load(browser: Any, url: str, loads: int, label: str = "load") -> lis
             for name, values in sorted(phases.items(), key=lambda item: statistics.median(item[1]))]
 
 
+def material_search(browser: Any, base_url: str, loads: int) -> list[tuple[str, float]]:
+    """For scale: Material's own search (the header search, over the site's search_index.json)
+    from load to its first results for ?q=形式主义, median over fresh page loads."""
+    times = []
+    for _ in range(loads):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(base_url + "?q=" + quote("形式主义"))
+        page.wait_for_selector(".md-search-result__item", timeout=180_000)
+        times.append(page.evaluate("performance.now()"))
+        context.close()
+    return [(f"Material search (search_index.json) → first results for ?q=, median of {loads}",
+             statistics.median(times))]
+
+
 def measure(site: Path, runs: int, loads: int = 9) -> list[tuple[str, float]]:
     sys.path.insert(0, str(REPO_ROOT))
     from tests.browser import launch_chromium, serve_directory  # shared with the tests
@@ -317,6 +335,7 @@ def measure(site: Path, runs: int, loads: int = 9) -> list[tuple[str, float]]:
         figures += measure_load(browser, base_url + "find/", loads)
         # A URL with a condition has no first view: its results wait for the data.
         figures += measure_load(browser, base_url + "find/?type=example", loads, "load with a condition")
+        figures += material_search(browser, base_url, loads=3)
         page = browser.new_page()
         page.goto(base_url + "find/")
         page.wait_for_selector("#msh-find[data-state=live] #msh-find-count[data-count]")
