@@ -352,6 +352,30 @@ def test_first_view_shows_results_before_the_data(context, dataset):
     assert url_state(page.url) == state
 
 
+def test_first_view_buttons_before_the_data(context, dataset):
+    """On a slow machine the first view's buttons are pressed before the data is in: 清除条件
+    clears what was picked, 再显示 is kept and shows the next 20 when the script takes over."""
+    ctx, base, _ = context
+    held: list[Any] = []
+    ctx.route("**/api/records.js", lambda route: held.append(route))
+    page = ctx.new_page()
+    page.goto(base + "find/", wait_until="domcontentloaded")
+    page.wait_for_function("document.getElementById('msh-find-data') !== null")  # find.js runs
+    page.click("#msh-find [data-facet='level'] input[value='班子'] + label")
+    page.fill("#msh-find-q", "官僚")
+    page.click(".msh-find__reset")
+    assert page.input_value("#msh-find-q") == ""
+    assert page.is_checked("#msh-find [data-facet='level'] input[value='']")
+    page.click(".msh-find__more")
+    assert "正在加载" in page.text_content(".msh-find__more")
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#msh-find[data-state=live]")
+    ids = page.eval_on_selector_all("#msh-find-results > li", "els => els.map(e => e.dataset.recordId)")
+    assert ids == [r["id"] for r in dataset["records"][:40]]
+    assert url_state(page.url) == {}
+
+
 def test_no_first_view_for_a_url_with_conditions(context, dataset):
     """A shared URL with a condition must not flash the unfiltered first view."""
     ctx, base, _ = context

@@ -73,8 +73,10 @@
   // (find.md's inline script removes it).
   var firstView = root.hasAttribute("data-first-view") && !hasState(initialSearch) ? root : null;
   var live = root;
+  var moreBeforeData = false; // 再显示 pressed in the first view
   if (firstView) {
     live = document.createElement("div");
+    holdFirstViewClicks();
   } else {
     root.removeAttribute("data-first-view");
     root.textContent = "";
@@ -99,6 +101,7 @@
     // Typed while the data was loading: it wins over the URL.
     var typed = (firstView ? firstView.querySelector("#msh-find-q") : ui.q).value.trim();
     if (typed) state.q = typed;
+    if (moreBeforeData) shown += PAGE_SIZE;
     syncInputs();
     update();
     if (firstView) takeOver();
@@ -690,6 +693,29 @@
   function hasState(search) {
     var params = new URLSearchParams(search);
     return PARAM_ORDER.some(function (k) { return (params.get(k) || "").trim() !== ""; });
+  }
+
+  // The first view's buttons before the data is in: 再显示 is remembered (and says the data is
+  // loading), 清除条件 clears what was typed and picked there.
+  function holdFirstViewClicks() {
+    var more = firstView.querySelector(".msh-find__more");
+    if (more) {
+      more.addEventListener("click", function () {
+        moreBeforeData = true;
+        more.disabled = true;
+        more.textContent = "正在加载检索数据…";
+      });
+    }
+    var reset = firstView.querySelector(".msh-find__reset");
+    if (reset) {
+      reset.addEventListener("click", function () {
+        firstView.querySelector("#msh-find-q").value = "";
+        FACETS.forEach(function (f) {
+          var all = firstView.querySelector('input[name="msh-' + f.key + '"][value=""]');
+          if (all) all.checked = true;
+        });
+      });
+    }
   }
 
   // Conditions picked in the first view before the data came: {key: value}.
