@@ -95,8 +95,13 @@ class DocxFile:
 
 def docx_targets(library: Library) -> list[DocxFile]:
     """Every Word template's file, page and label, in docx_files' order; content not built (b"")."""
-    return [DocxFile(docx_path(outline, meeting), b"", outline_page(outline, meeting), outline.title, meeting.id)
-            for meeting in library.meetings for outline in library.outlines if outline.applies_to(meeting)]
+    targets = [DocxFile(docx_path(outline, meeting), b"", outline_page(outline, meeting), outline.title, meeting.id)
+               for meeting in library.meetings for outline in library.outlines if outline.applies_to(meeting)]
+    paths = [target.path for target in targets]
+    duplicates = sorted({p for p in paths if paths.count(p) > 1})
+    if duplicates:  # two meetings with the same title would overwrite each other's files
+        raise ValueError(f"Word template file names are not unique: {', '.join(duplicates)}")
+    return targets
 
 
 def docx_contents(library: Library) -> list[bytes]:
@@ -113,17 +118,12 @@ def docx_files(library: Library, contents: list[bytes] | None = None) -> list[Do
     targets = docx_targets(library)
     if contents is None or len(contents) != len(targets):
         contents = docx_contents(library)
-    files = [replace(target, content=content) for target, content in zip(targets, contents)]
-    paths = [f.path for f in files]
-    duplicates = sorted({p for p in paths if paths.count(p) > 1})
-    if duplicates:  # two meetings with the same title would overwrite each other's files
-        raise ValueError(f"Word template file names are not unique: {', '.join(duplicates)}")
-    return files
+    return [replace(target, content=content) for target, content in zip(targets, contents)]
 
 
 def docx_contents_in_fork(library: Library) -> Callable[[], list[bytes] | None]:
     """Start docx_contents(library) in a forked process (the caller checks that forking is safe,
-    hooks.library._can_fork); the returned function waits for the result. It gives None if the
+    hooks.library.can_fork); the returned function waits for the result. It gives None if the
     process failed: docx_files then builds here, so an error is raised as without the fork."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)

@@ -91,7 +91,7 @@ def read_documents(data_dir: Path, parallel: bool | None = None,
     jobs = [step[1] for step in steps if not isinstance(step, DataError)]
     if parallel is None:
         parallel = _is_large(job[0] for job in jobs)
-    results = iter(_read_in_two_processes(jobs, findings is not None) if parallel and _can_fork()
+    results = iter(_read_in_two_processes(jobs, findings is not None) if parallel and can_fork()
                    else ((*_read_one(job), None) for job in jobs))
     for step in steps:
         if isinstance(step, DataError):
@@ -118,16 +118,15 @@ def read_documents(data_dir: Path, parallel: bool | None = None,
 PARALLEL_FROM_BYTES = 2_000_000
 
 
-def worth_forking(data_dir: Path) -> bool:
-    """Whether data_dir is as large as read_documents reads in two processes, and a fork is safe
-    now: other work over the same data (hooks.docx_templates.docx_contents_in_fork) follows."""
+def is_large(data_dir: Path) -> bool:
+    """Whether data_dir is as large as read_documents reads in two processes."""
     paths = [data_dir / name for name in SINGLE_FILES if (data_dir / name).exists()]
     paths += [path for folder in FOLDERS for path in (data_dir / folder).glob("*.y*ml")]
-    return _is_large(paths) and _can_fork()
+    return _is_large(paths)
 
 
 def _is_large(paths: Iterable[Path]) -> bool:
-    """Data this large is worth a second process (both for reading and for the Word files)."""
+    """Data this large is worth a second process for reading."""
     return sum(path.stat().st_size for path in paths) >= PARALLEL_FROM_BYTES
 
 
@@ -159,7 +158,7 @@ def _read_many(jobs: list[tuple[Path, str, Path, str]], scan: bool) -> list[Read
     return results
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     """Two cores, fork available, and no other thread (forking a threaded process, such as
     `mkdocs serve` with its watcher, can copy a held lock)."""
     return ((os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()

@@ -1,8 +1,8 @@
 """MkDocs adapter: the event functions call plain functions (load, validate, model, render).
 
 Data flow: on_config loads and checks data/ (a bad file stops the build with file:line:field),
-on_files adds the generated pages, on_page_content writes the 检索 page's first view, on_post_build
-writes the JSON API.
+on_files adds the generated pages and Word files, on_env fills in the Word files built in a second
+process, on_page_content writes the 检索 page's first view, on_post_build writes the JSON API.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:  # make `hooks` importable as a package (MkDocs lo
     sys.path.insert(0, str(ROOT))
 
 import markdown  # noqa: E402
+from jinja2 import Environment  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
@@ -27,7 +28,7 @@ from hooks.api import ApiData, api_data, write_api  # noqa: E402
 from hooks.docx_templates import docx_contents_in_fork, docx_files, docx_targets  # noqa: E402
 from hooks.errors import DataErrors  # noqa: E402
 from hooks.find_view import first_view_html, replace_first_view  # noqa: E402
-from hooks.library import load_library, worth_forking  # noqa: E402
+from hooks.library import can_fork, is_large, load_library  # noqa: E402
 from hooks.markdown_text import MarkdownEscaper  # noqa: E402
 from hooks.model import Library, Record  # noqa: E402
 from hooks.navigation import build_nav  # noqa: E402
@@ -54,10 +55,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _switch_offline(config)
     _state["library"] = library
     _state["escaper"] = MarkdownEscaper(_escaped_chars(config))
-    if worth_forking(data_dir):  # large data: the Word files are built while the pages render
-        # The library lives until the end: kept out of the collector's full passes (10,000
-        # records: 0.7 s less), and not copied into the fork by them.
-        gc.freeze()
+    if can_fork():  # the Word files are built in a second process while MkDocs converts the pages
+        if is_large(data_dir):
+            # The library lives until the end: kept out of the collector's full passes (10,000
+            # records: 0.7 s less), and not copied into the fork by them.
+            gc.freeze()
         _state["docx_contents"] = docx_contents_in_fork(library)
     return config
 
@@ -69,22 +71,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for word in docx_targets(library):
         downloads.setdefault(word.outline_page, []).append({"label": word.label, "path": quote(word.path)})
     renderer = Renderer(library, _state["escaper"], downloads=downloads)
-    collect_docx = _state.pop("docx_contents", None)
-    if collect_docx is None:
-        words, pages = docx_files(library), renderer.pages()
-    else:
-        try:
-            pages = list(renderer.pages())
-        finally:  # as without the fork, a failure of the Word files is the one reported
-            words = docx_files(library, collect_docx())
+    # Built in the fork: registered now (MkDocs checks the links to them), filled in by on_env.
+    words = docx_files(library) if "docx_contents" not in _state else docx_targets(library)
     for word in words:
         files.append(File.generated(config, word.path, content=word.content))
-    for path, content in pages:
+    for path, content in renderer.pages():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/; remove the file from docs/")
         files.append(File.generated(config, path, content=content))
     _state["files"] = files
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """The Word files from the fork, before MkDocs copies files into the site. If the process
+    failed they are built here, so an error is raised as without the fork."""
+    collect_docx = _state.pop("docx_contents", None)
+    if collect_docx is not None:
+        for word in docx_files(_state["library"], collect_docx()):
+            files.get_file_from_path(word.path).content_bytes = word.content
+    return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

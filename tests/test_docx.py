@@ -251,6 +251,9 @@ def test_site_has_the_files_linked_from_outline_and_meeting_pages(built_site, li
     for file in files:
         built = built_site / file.path
         assert built.read_bytes()[:2] == b"PK", file.path
+        # The build made them in a second process (hooks.mkdocs_hooks on_env): the same document.
+        with zipfile.ZipFile(built) as site_copy, zipfile.ZipFile(io.BytesIO(file.content)) as here:
+            assert site_copy.read("word/document.xml") == here.read("word/document.xml"), file.path
         page = built_site / outline_page_html(file.outline_page)
         links = links_to_docx(page.read_text(encoding="utf-8"))
         assert len(links) == 1, page

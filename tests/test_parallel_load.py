@@ -19,13 +19,13 @@ from hooks import library as lib
 from hooks.loader import MarkedDict, MarkedList
 
 
-# Forking is refused while other threads run (hooks.library._can_fork), and earlier tests leave
+# Forking is refused while other threads run (hooks.library.can_fork), and earlier tests leave
 # some behind (the browser, local servers): then these checks run in a fresh interpreter.
 ISOLATED = os.environ.get("MSH_PARALLEL_ISOLATED") == "1"
 
 
 def require_fork() -> None:
-    if lib._can_fork():
+    if lib.can_fork():
         return
     if ISOLATED:
         pytest.fail("a fresh interpreter on this machine cannot fork a reader: the parallel path is untested")
@@ -33,7 +33,7 @@ def require_fork() -> None:
 
 
 def test_parallel_paths_in_a_fresh_process() -> None:
-    if ISOLATED or lib._can_fork():
+    if ISOLATED or lib.can_fork():
         pytest.skip("the checks below run directly in this process")
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__],
                             env={**os.environ, "MSH_PARALLEL_ISOLATED": "1"}, capture_output=True,
