@@ -6,10 +6,13 @@ process, on_page_content writes the 检索 page's first view, on_post_build writ
 """
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -41,8 +44,23 @@ FIND_PAGE = "find.md"
 _state: dict = {}
 
 
+def _timed(hook: Callable) -> Callable:
+    """Log the hook's own time at debug level (`mkdocs build -v`): what the hooks add to a build."""
+    @functools.wraps(hook)
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return hook(*args, **kwargs)
+        finally:
+            elapsed = time.perf_counter() - start
+            if elapsed >= 0.01:  # on_page_content runs for every page, mostly doing nothing
+                log.debug("hook %s: %.3f s", hook.__name__, elapsed)
+    return timed
+
+
 # ---- hooks -------------------------------------------------------------------------------
 
+@_timed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     # MSH_DATA_DIR lets tests and benchmarks build the site from another data folder.
@@ -64,6 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@_timed
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     library: Library = _state["library"]
     # Word templates: files MkDocs copies (and checks links to); pages link them percent-encoded.
@@ -83,6 +102,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@_timed
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The Word files from the fork, before MkDocs copies files into the site. If the process
     failed they are built here, so an error is raised as without the fork."""
@@ -93,6 +113,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@_timed
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri != FIND_PAGE:
         return html
@@ -100,6 +121,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return replace_first_view(html, first_view_html(_api_data().find, page.url))
 
 
+@_timed
 def on_post_build(config: MkDocsConfig) -> None:
     sizes = write_api(_api_data(), Path(config.site_dir))
     log.info("api: %d records, records.json %d bytes", len(_state["library"].records), sizes["records.json"])
