@@ -1,8 +1,9 @@
 """MkDocs adapter: the event functions call plain functions (load, validate, model, render).
 
 Data flow: on_config loads and checks data/ (a bad file stops the build with file:line:field),
-on_files adds the generated pages and Word files, on_env fills in the Word files built in a second
-process, on_page_content writes the 检索 page's first view, on_post_build writes the JSON API.
+on_files adds the generated pages and Word files (made in forked processes when that is safe: the
+pages are streamed to MkDocs as it reads them, the Word files filled in by on_env), on_page_content
+writes the 检索 page's first view, on_post_build writes the JSON API.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from hooks.library import can_fork, is_large, load_library  # noqa: E402
 from hooks.markdown_text import MarkdownEscaper  # noqa: E402
 from hooks.model import Library, Record  # noqa: E402
 from hooks.navigation import build_nav  # noqa: E402
+from hooks.page_stream import PageStream, StreamedPage  # noqa: E402
 from hooks.pages import Renderer, canonical_page  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
@@ -90,14 +92,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for word in docx_targets(library):
         downloads.setdefault(word.outline_page, []).append({"label": word.label, "path": quote(word.path)})
     renderer = Renderer(library, _state["escaper"], downloads=downloads)
+    forking = "docx_contents" in _state  # on_config found forking safe
     # Built in the fork: registered now (MkDocs checks the links to them), filled in by on_env.
-    words = docx_files(library) if "docx_contents" not in _state else docx_targets(library)
+    words = docx_targets(library) if forking else docx_files(library)
     for word in words:
         files.append(File.generated(config, word.path, content=word.content))
-    for path, content in renderer.pages():
+    jobs = list(renderer.page_jobs())
+    for path, _ in jobs:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/; remove the file from docs/")
-        files.append(File.generated(config, path, content=content))
+    if forking:  # rendered in another process while MkDocs converts the pages before them
+        stream = _state["page_stream"] = PageStream(jobs)
+        pages = [StreamedPage.of(config, path, stream) for path, _ in jobs]
+    else:
+        pages = [File.generated(config, path, content=render()) for path, render in jobs]
+    for page in pages:
+        files.append(page)
     _state["files"] = files
     return files
 
@@ -110,6 +120,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if collect_docx is not None:
         for word in docx_files(_state["library"], collect_docx()):
             files.get_file_from_path(word.path).content_bytes = word.content
+    if "page_stream" in _state:  # MkDocs has read every page by now
+        _state.pop("page_stream").close()
     return env
 
 

@@ -9,9 +9,9 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -69,6 +69,8 @@ def relative(from_page: str, target: str) -> str:
 def _relpath(path: str, start: str) -> str:
     return posixpath.relpath(path, start)
 
+
+TAGS_PAGE = "# 标签\n\n按会议年度、维度、层级和材料部分列出页面。\n\n<!-- material/tags -->\n"
 
 # ---- the renderer ------------------------------------------------------------------------
 
@@ -134,34 +136,39 @@ class Renderer:
 
     def pages(self) -> Iterable[tuple[str, str]]:
         """Every generated page as (source path, Markdown)."""
+        return ((path, render()) for path, render in self.page_jobs())
+
+    def page_jobs(self) -> Iterable[tuple[str, Callable[[], str]]]:
+        """Every generated page as (source path, function that renders its Markdown): the paths
+        are known before any page is rendered (hooks/page_stream.py renders them elsewhere)."""
         lib = self.library
-        yield "index.md", self.home()
-        yield "meetings/index.md", self._render(
-            "meetings_index.md.j2", "meetings/index.md", meetings=lib.meetings,
+        yield "index.md", self.home
+        yield "meetings/index.md", partial(
+            self._render, "meetings_index.md.j2", "meetings/index.md", meetings=lib.meetings,
             counts={m.id: len(lib.records_of_meeting(m)) for m in lib.meetings})
         for meeting in lib.meetings:
-            yield meeting_page(meeting), self.meeting(meeting)
+            yield meeting_page(meeting), partial(self.meeting, meeting)
             for aspect in meeting.aspects:
-                yield aspect_page(meeting, aspect), self.aspect(meeting, aspect)
+                yield aspect_page(meeting, aspect), partial(self.aspect, meeting, aspect)
             if any(r.type == "example" for r in lib.records_in(meeting, None)):
-                yield aspect_page(meeting, None), self.aspect(meeting, None)
+                yield aspect_page(meeting, None), partial(self.aspect, meeting, None)
             if any(r.type == "case" for r in lib.records_of_meeting(meeting)):
-                yield cases_page(meeting), self.cases(meeting)
-        yield "cases/index.md", self.cases_index()
-        yield "aspects/index.md", self.matrix()
+                yield cases_page(meeting), partial(self.cases, meeting)
+        yield "cases/index.md", self.cases_index
+        yield "aspects/index.md", self.matrix
         for dimension in lib.dimensions.values():
-            yield dimension_page(dimension), self.dimension(dimension)
-        yield "outlines/index.md", self._render("outlines_index.md.j2", "outlines/index.md",
-                                                outlines=lib.outlines, meetings=lib.meetings)
+            yield dimension_page(dimension), partial(self.dimension, dimension)
+        yield "outlines/index.md", partial(self._render, "outlines_index.md.j2", "outlines/index.md",
+                                           outlines=lib.outlines, meetings=lib.meetings)
         for outline in lib.outlines:
-            yield outline_page(outline, None), self.outline(outline, None)
+            yield outline_page(outline, None), partial(self.outline, outline, None)
             for meeting in lib.meetings:
                 if outline.applies_to(meeting):
-                    yield outline_page(outline, meeting), self.outline(outline, meeting)
-        yield "examples/index.md", self.examples_index()
-        yield "about/sources.md", self._render(
-            "sources.md.j2", "about/sources.md", sources=list(lib.sources.values()), kinds=SOURCE_KINDS)
-        yield "tags.md", "# 标签\n\n按会议年度、维度、层级和材料部分列出页面。\n\n<!-- material/tags -->\n"
+                    yield outline_page(outline, meeting), partial(self.outline, outline, meeting)
+        yield "examples/index.md", self.examples_index
+        yield "about/sources.md", partial(
+            self._render, "sources.md.j2", "about/sources.md", sources=list(lib.sources.values()), kinds=SOURCE_KINDS)
+        yield "tags.md", lambda: TAGS_PAGE
 
     def home(self) -> str:
         examples = sum(r.type == "example" for r in self.library.records)

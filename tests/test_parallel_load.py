@@ -1,6 +1,7 @@
 """Reading data files in two processes gives what reading them one by one gives: the same
 documents (line marks included), the same Library, the same errors in the same order. Word
-files built in a forked process are those built here; if that process fails, they are built here."""
+files built in a forked process, and pages streamed from one, are those built here; if that
+process fails, they are built here."""
 from __future__ import annotations
 
 import io
@@ -39,7 +40,7 @@ def test_parallel_paths_in_a_fresh_process() -> None:
                             env={**os.environ, "MSH_PARALLEL_ISOLATED": "1"}, capture_output=True,
                             text=True, timeout=600, cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "5 passed" in result.stdout, result.stdout
+    assert "7 passed" in result.stdout, result.stdout
 
 
 def marks(value: object) -> object:
@@ -138,3 +139,33 @@ def test_same_personal_data_errors(data_dir: Path, tmp_path: Path) -> None:
     expected = lib.personal_data(sequential_documents)
     assert lib.personal_data(parallel_documents, findings) == expected
     assert len({error.file for error in expected}) == 3 and len(expected) >= 9, expected
+
+
+def test_pages_streamed_from_a_fork_are_those_rendered_here(data_dir: Path) -> None:
+    require_fork()
+    from hooks.page_stream import PageStream
+    from hooks.pages import Renderer
+
+    library = lib.load_library(data_dir)
+    here = list(Renderer(library).pages())
+    stream = PageStream(list(Renderer(library).page_jobs()))
+    # MkDocs asks in its own order; a page asked for early is waited for, others are kept.
+    asked = [path for path, _ in here[5:]] + [path for path, _ in here[:5]]
+    streamed = {path: stream.take(path) for path in asked}
+    stream.close()
+    assert len(here) > 50 and streamed == dict(here)
+
+
+def test_page_stream_failure_renders_here() -> None:
+    require_fork()
+    from hooks.page_stream import PageStream
+
+    def broken() -> str:
+        raise RuntimeError("a template error")
+
+    stream = PageStream([("a.md", lambda: "A"), ("b.md", broken), ("c.md", lambda: "C")])
+    assert stream.take("a.md") == "A"
+    assert stream.take("c.md") == "C"  # never sent: the process stopped at b.md, c.md is rendered here
+    with pytest.raises(RuntimeError, match="a template error"):  # raised here, as without the fork
+        stream.take("b.md")
+    stream.close()

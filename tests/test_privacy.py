@@ -185,3 +185,21 @@ def test_cli_reports_findings_and_exit_code(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{dirty}:2:4: person «张书记» → ××书记" in result.stdout
     assert run_cli(str(clean)).returncode == 0
+
+
+def test_lexicon_cache_gives_the_same_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The filtered jieba lexicon is kept in the temp folder between builds: the cached words are
+    the computed ones, and other rules use another cache file."""
+    import jieba
+
+    from hooks import privacy_rules
+
+    dictionary = Path(jieba.__file__).parent / "dict.txt"
+    computed = privacy_rules.lexicon_words(dictionary, tmp_path)
+    [cache] = tmp_path.glob("msh-lexicon-*.txt")
+    assert privacy_rules.lexicon_words(dictionary, tmp_path) == computed and len(computed) > 5000
+    cache.write_text("只有这个词", encoding="utf-8")  # the cache is what is read back
+    assert privacy_rules.lexicon_words(dictionary, tmp_path) == {"只有这个词"}
+    monkeypatch.setitem(privacy_rules.LEXICON_MIN_FREQ, "v", 50)
+    assert privacy_rules.lexicon_words(dictionary, tmp_path) > computed  # new rules, new file
+    assert len(list(tmp_path.glob("msh-lexicon-*.txt"))) == 2
