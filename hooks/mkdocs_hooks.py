@@ -92,7 +92,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for word in docx_targets(library):
         downloads.setdefault(word.outline_page, []).append({"label": word.label, "path": quote(word.path)})
     renderer = Renderer(library, _state["escaper"], downloads=downloads)
-    forking = "docx_contents" in _state  # on_config found forking safe
+    forking = "docx_contents" in _state and can_fork()  # as on_config found, and still no thread
     # Built in the fork: registered now (MkDocs checks the links to them), filled in by on_env.
     words = docx_targets(library) if forking else docx_files(library)
     for word in words:
