@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import functools
 import io
-import multiprocessing
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from multiprocessing.connection import Connection
 
 import docx
 from docx.enum.section import WD_SECTION
@@ -30,6 +27,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
+from hooks.forked import start_in_fork
 from hooks.model import Library, Meeting, Outline
 from hooks.outlines import Heading, instantiate
 from hooks.pages import outline_page
@@ -122,16 +120,10 @@ def docx_files(library: Library, contents: list[bytes] | None = None) -> list[Do
 
 
 def docx_contents_in_fork(library: Library) -> Callable[[], list[bytes] | None]:
-    """Start docx_contents(library) in a forked process (the caller checks that forking is safe,
-    hooks.library.can_fork); the returned function waits for the result. It gives None if the
-    process failed: docx_files then builds here, so an error is raised as without the fork."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    for stream in (sys.stdout, sys.stderr):
-        stream.flush()  # the child flushes inherited buffers when it ends: nothing printed twice
-    process = context.Process(target=_send_contents, args=(library, sender), daemon=True)
-    process.start()
-    sender.close()
+    """Start docx_contents(library) in a forked process (hooks.forked); the returned function
+    waits for the result. It gives None if the process failed: docx_files then builds here, so
+    an error is raised as without the fork."""
+    receiver, process = start_in_fork(lambda sender: sender.send(docx_contents(library)))
 
     def collect() -> list[bytes] | None:
         try:
@@ -142,15 +134,6 @@ def docx_contents_in_fork(library: Library) -> Callable[[], list[bytes] | None]:
             receiver.close()
             process.join()
     return collect
-
-
-def _send_contents(library: Library, sender: Connection) -> None:
-    try:
-        contents = docx_contents(library)
-    except BaseException:  # reported by the parent, which builds the files itself
-        contents = None
-    sender.send(contents)
-    sender.close()
 
 
 def docx_path(outline: Outline, meeting: Meeting) -> str:

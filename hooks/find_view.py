@@ -121,8 +121,7 @@ def _facets(data: dict[str, Any]) -> str:
                 _tag("div", {"class": "msh-find__facets"}, "".join(fieldsets)))
 
 
-def _result(row: dict[str, Any], data: dict[str, Any], href: str, *, first: bool) -> str:
-    meetings = {m["id"]: m for m in data["meetings"]}
+def _result(row: dict[str, Any], meetings: dict[str, dict[str, Any]], href: str, *, first: bool) -> str:
     meeting = meetings.get(row["meeting"])
     aspect_title = None
     if row["aspect"]:
@@ -151,11 +150,12 @@ def first_view_html(data: dict[str, Any], page_url: str) -> str:
     fields = data["fields"]
     rows = [dict(zip(fields, row)) for row in data["records"]]
     total = len(rows)
+    meetings = {m["id"]: m for m in data["meetings"]}
     items = []
     for n, row in enumerate(rows[:PAGE_SIZE]):
         where = row["page"]
         url = f"{data['pages'][where]}#{row['id']}" if isinstance(where, int) else str(where)
-        items.append(_result(row, data, get_relative_url(url, page_url), first=n == 0))
+        items.append(_result(row, meetings, get_relative_url(url, page_url), first=n == 0))
     rest = total - min(PAGE_SIZE, total)
     status = f"共 {total} 条结果" if total else "没有符合条件的结果。可以减少关键词或放宽筛选条件。"
     form = _tag("form", {"class": "msh-find__form", "role": "search", "aria-label": "检索示例与案例"},

@@ -10,12 +10,13 @@ without it. The caller checks that forking is safe (hooks.library.can_fork).
 """
 from __future__ import annotations
 
-import multiprocessing
-import sys
 from collections.abc import Callable
+from functools import partial
 from multiprocessing.connection import Connection
 
 from mkdocs.structure.files import File
+
+from hooks.forked import start_in_fork
 
 Job = tuple[str, Callable[[], str]]  # (source path, function that renders the page's Markdown)
 
@@ -24,13 +25,7 @@ class PageStream:
     def __init__(self, jobs: list[Job]):
         self._render = dict(jobs)
         self._arrived: dict[str, str] = {}
-        context = multiprocessing.get_context("fork")
-        self._receiver, sender = context.Pipe(duplex=False)
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()  # the child flushes inherited buffers when it ends: nothing printed twice
-        self._process = context.Process(target=_send_pages, args=(jobs, sender), daemon=True)
-        self._process.start()
-        sender.close()
+        self._receiver, self._process = start_in_fork(partial(_send_pages, jobs))
         self._open = True
 
     def take(self, path: str) -> str:
@@ -54,13 +49,8 @@ class PageStream:
 
 
 def _send_pages(jobs: list[Job], sender: Connection) -> None:
-    try:
-        for path, render in jobs:
-            sender.send((path, render()))
-    except BaseException:  # noqa: BLE001 - the parent renders what is missing and reports the error
-        pass
-    finally:
-        sender.close()
+    for path, render in jobs:  # a failure ends the stream: the parent renders what is missing
+        sender.send((path, render()))
 
 
 class StreamedPage(File):
