@@ -100,6 +100,8 @@ def check(documents: dict[str, list[Document]]) -> list[DataError]:
                     _known(dimension, dimension_ids, "dimension", document, path + ("dimensions", j), errors)
                 if "source" in raw:
                     _known(raw["source"], source_ids, "source", document, path + ("source",), errors)
+                for j, source in enumerate(raw.get("also_sources", ())):
+                    _known(source, source_ids, "source", document, path + ("also_sources", j), errors)
     return errors
 
 

@@ -250,7 +250,7 @@ def build_library(documents: dict[str, list[Document]]) -> Library:
 
 def _source(raw: dict) -> Source:
     return Source(raw["id"], raw["kind"], raw["title"], raw.get("file"), raw.get("description"),
-                  raw.get("anonymisation"))
+                  raw.get("anonymisation"), raw.get("url"), raw.get("accessed"))
 
 
 def _fact(raw: dict | None) -> Fact | None:
@@ -306,4 +306,6 @@ def _records(documents: Iterable[Document], key: str, kind: str,
                 line=document.line_of((key, index)), text=raw.get("text"),
                 instance=raw.get("instance"), situation=raw.get("situation"),
                 analysis=raw.get("analysis"), lessons=raw.get("lessons"),
-                tags=tuple(raw.get("tags", ())), draft=raw.get("draft", False))
+                tags=tuple(raw.get("tags", ())), draft=raw.get("draft", False),
+                also_sources=tuple(raw.get("also_sources", ())), giver=raw.get("giver"),
+                receiver=raw.get("receiver"))

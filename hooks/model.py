@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Source:
     id: str
-    kind: str  # seed | report | authored | import
+    kind: str  # seed | report | public | authored | import
     title: str
     file: str | None = None
     description: str | None = None
     anonymisation: str | None = None
+    url: str | None = None
+    accessed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,9 @@ class Record:
     lessons: str | None = None
     tags: tuple[str, ...] = ()
     draft: bool = False
+    also_sources: tuple[str, ...] = ()
+    giver: str | None = None  # 批评意见: roles, never names
+    receiver: str | None = None
 
     @property
     def full_text(self) -> str:

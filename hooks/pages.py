@@ -27,6 +27,7 @@ PART_ORDER = ("问题", "批评意见", "自我批评", "原因", "措施", "整
 PART_SLUGS = {"问题": "wenti", "批评意见": "piping", "自我批评": "ziwo", "原因": "yuanyin", "措施": "cuoshi",
               "整改情况": "zhenggai", "征求意见": "zhengqiu", "案例": "anli"}
 SOURCE_KINDS = {"seed": "种子材料（真实材料，已匿名化）", "report": "公开报道或通知",
+                "public": "网上公开发布的材料（已匿名化、已改写）",
                 "authored": "本项目编写的说明性示例", "import": "导入的材料（草稿）"}
 _ANCHOR = re.compile(r"^_?[a-z0-9][a-z0-9-]*$")
 
