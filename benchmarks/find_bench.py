@@ -41,8 +41,8 @@ from urllib.parse import quote
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
-from hooks.api import find_data, find_script, find_text_script  # noqa: E402  as the build writes them
-from hooks.find_view import first_view_html, replace_first_view  # noqa: E402
+from hooks.site.api import find_data, find_script, find_text_script  # noqa: E402  as the build writes them
+from hooks.site.find_view import first_view_html, replace_first_view  # noqa: E402
 
 # ---------------------------------------------------------------------------- generator
 

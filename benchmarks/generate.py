@@ -24,7 +24,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from hooks import privacy  # noqa: E402
+from hooks.privacy import checker as privacy  # noqa: E402
 
 DATA = REPO_ROOT / "data"
 COPIED = ("sources.yaml", "dimensions.yaml", "privacy_exceptions.yaml")

@@ -19,8 +19,8 @@ import yaml
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_DIR))
-from hooks import privacy_rules  # noqa: E402
-from hooks.privacy import CATEGORIES, scan  # noqa: E402
+from hooks.privacy import rules as privacy_rules  # noqa: E402
+from hooks.privacy.checker import CATEGORIES, scan  # noqa: E402
 
 LABELLED_PATH = REPO_DIR / "tests" / "privacy_labelled.yaml"
 REAL_PATH = REPO_DIR / "tests" / "privacy_real.yaml"

@@ -3,7 +3,7 @@
 For each size (0, 1,000 and 10,000 records; `--quick`: 1,000 only, 2 runs, no /find/ browser
 benchmark; about 50 s) a synthetic data folder is generated (benchmarks/generate.py) and built
 - "ours": `mkdocs build --strict` with the hooks, MSH_DATA_DIR pointing at the data;
-- "floor": the same pages, written out as plain Markdown files (hooks.pages.Renderer.pages()
+- "floor": the same pages, written out as plain Markdown files (hooks.site.pages.Renderer.pages()
   plus docs/), built by plain MkDocs + Material from a config that INHERITs mkdocs.yml with
   `hooks: []` and the same nav: same theme, plugins (search with jieba, tags) and extensions.
 The two alternate, several runs each, every run in a fresh child process; the medians of wall
@@ -100,12 +100,12 @@ def write_floor(data_dir: Path, work: Path) -> Path:
     Mirrors hooks/mkdocs_hooks.py on_config and on_files; keep the two in step."""
     from mkdocs.config import load_config
 
-    from hooks.docx_templates import docx_files
-    from hooks.library import load_library
-    from hooks.markdown_text import MarkdownEscaper
+    from hooks.word.templates import docx_files
+    from hooks.check import load_library
+    from hooks.site.markdown_text import MarkdownEscaper
     from hooks.mkdocs_hooks import _escaped_chars
-    from hooks.navigation import build_nav
-    from hooks.pages import Renderer
+    from hooks.site.navigation import build_nav
+    from hooks.site.pages import Renderer
 
     docs = work / "floor-docs"
     shutil.copytree(REPO_ROOT / "docs", docs)
@@ -141,9 +141,10 @@ def timed(function: Callable[[], object], runs: int | None = None) -> float:
 
 def stage_times(data_dir: Path, report: Report, label: str) -> None:
     """Where our own time goes, measured in this process (not the timed builds)."""
-    from hooks import crossref, library as lib
-    from hooks.loader import _BaseLoader, load_document
-    from hooks.pages import Renderer
+    from hooks.data import crossref, library as lib
+    from hooks.privacy.data_check import personal_data
+    from hooks.data.loader import _BaseLoader, load_document
+    from hooks.site.pages import Renderer
 
     files = sorted(data_dir.rglob("*.yaml"))
     files = [f for f in files if "schema" not in f.parts]
@@ -153,12 +154,12 @@ def stage_times(data_dir: Path, report: Report, label: str) -> None:
             load_document(path, path.name)
 
     report(f"yaml load {label}: {timed(load_all):.2f} s for {len(files)} files "
-           f"({_BaseLoader.__name__}, as hooks.loader loads them)")
+           f"({_BaseLoader.__name__}, as hooks.data.loader loads them)")
     documents, errors = lib.read_documents(data_dir)
     assert not errors, errors
     report(f"stage read+schema {label}: {timed(lambda: lib.read_documents(data_dir), 1):.2f} s")
     report(f"stage crossref {label}: {timed(lambda: crossref.check(documents)):.2f} s")
-    report(f"stage privacy scan {label}: {timed(lambda: lib.personal_data(documents), 1):.2f} s")
+    report(f"stage privacy scan {label}: {timed(lambda: personal_data(documents), 1):.2f} s")
     library = lib.build_library(documents)
     report(f"stage model {label}: {timed(lambda: lib.build_library(documents)):.2f} s")
     report(f"stage render pages {label}: {timed(lambda: list(Renderer(library).pages())):.2f} s "

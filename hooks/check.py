@@ -1,5 +1,7 @@
 """Check data/ without building the site: `python -m hooks.check [DATA_DIR]`.
 
+load_library is the whole check the build runs too: the data's own checks (hooks.data) and the
+personal-data check (hooks.privacy), joined here so that data/ depends on no checker.
 Prints every problem as file:line: field: expected …; found …, and exits 1 if there are any.
 """
 from __future__ import annotations
@@ -8,8 +10,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks.errors import DataErrors
-from hooks.library import load_library
+from hooks.data import library
+from hooks.data.errors import DataErrors
+from hooks.data.model import Library
+from hooks.privacy.data_check import PersonalDataCheck
+
+
+def load_library(data_dir: Path) -> Library:
+    """Read, check (personal data included) and model data_dir; raise DataErrors naming every problem."""
+    return library.load_library(data_dir, PersonalDataCheck())
 
 
 def main(argv: list[str] | None = None) -> int:

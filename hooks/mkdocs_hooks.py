@@ -28,16 +28,18 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from hooks.api import ApiData, api_data, write_api  # noqa: E402
-from hooks.docx_templates import docx_contents_in_fork, docx_files, docx_targets  # noqa: E402
-from hooks.errors import DataErrors  # noqa: E402
-from hooks.find_view import first_view_html, replace_first_view  # noqa: E402
-from hooks.library import can_fork, is_large, load_library  # noqa: E402
-from hooks.markdown_text import MarkdownEscaper  # noqa: E402
-from hooks.model import Library, Record  # noqa: E402
-from hooks.navigation import build_nav  # noqa: E402
-from hooks.page_stream import PageStream, StreamedPage  # noqa: E402
-from hooks.pages import Renderer, canonical_page  # noqa: E402
+from hooks.check import load_library  # noqa: E402
+from hooks.data.errors import DataErrors  # noqa: E402
+from hooks.data.library import can_fork, is_large  # noqa: E402
+from hooks.data.model import Library, Record  # noqa: E402
+from hooks.mkdocs_stream import StreamedPage  # noqa: E402
+from hooks.site.api import ApiData, api_data, write_api  # noqa: E402
+from hooks.site.find_view import first_view_html, replace_first_view  # noqa: E402
+from hooks.site.markdown_text import MarkdownEscaper  # noqa: E402
+from hooks.site.navigation import build_nav  # noqa: E402
+from hooks.site.page_stream import PageStream  # noqa: E402
+from hooks.site.pages import Renderer, canonical_page  # noqa: E402
+from hooks.word.templates import docx_contents_in_fork, docx_files, docx_targets  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 FIND_PAGE = "find.md"

@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.generate import generate
-from hooks.library import load_library
+from hooks.check import load_library
 
 
 def test_generated_data_loads_with_requested_count(tmp_path: Path) -> None:

@@ -16,12 +16,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from hooks.docx_templates import (DocxFile, build_docx, document_title, docx_files,  # noqa: E402
+from hooks.word.templates import (DocxFile, build_docx, document_title, docx_files,  # noqa: E402
                                   docx_path)
-from hooks.library import load_library  # noqa: E402
-from hooks.model import Library, Meeting, Outline  # noqa: E402
-from hooks.outlines import Heading, instantiate  # noqa: E402
-from hooks.pages import meeting_page, outline_page  # noqa: E402
+from hooks.check import load_library  # noqa: E402
+from hooks.data.model import Library, Meeting, Outline  # noqa: E402
+from hooks.site.outlines import Heading, instantiate  # noqa: E402
+from hooks.site.pages import meeting_page, outline_page  # noqa: E402
 
 from browser import serve_directory  # tests/ is on sys.path (rootdir conftest)
 

@@ -305,7 +305,7 @@ def live_view(ctx: Any, url: str) -> Any:
 
 def test_first_view_is_what_the_script_shows(context, dataset):
     """The build's first view and find.js's first render agree node for node, so the page does
-    not change when the script takes over (hooks/find_view.py writes the same HTML again)."""
+    not change when the script takes over (hooks/site/find_view.py writes the same HTML again)."""
     ctx, base, _ = context
     written = first_view(ctx, base + "find/")
     assert json.dumps(written).count("data-record-id") == 20
@@ -411,7 +411,7 @@ def test_facet_order_follows_the_schema():
     """find_view/api keep their own copies of the schema's enum orders; they must agree."""
     import yaml
 
-    from hooks.api import LEVEL_ORDER, PART_ORDER, UNIT_ORDER
+    from hooks.site.api import LEVEL_ORDER, PART_ORDER, UNIT_ORDER
 
     common = yaml.safe_load((Path(__file__).resolve().parent.parent / "data/schema/common.schema.yaml").read_text())
     defs = common["$defs"]

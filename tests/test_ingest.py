@@ -16,7 +16,7 @@ import yaml
 from hooks.ingest.__main__ import main
 from hooks.ingest.emit import dump
 from hooks.ingest.pipeline import Result, run
-from hooks.library import load_library
+from hooks.check import load_library
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

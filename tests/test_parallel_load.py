@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
-from hooks import docx_templates
-from hooks import library as lib
-from hooks.loader import MarkedDict, MarkedList
+from hooks.check import load_library
+from hooks.data import library as lib
+from hooks.privacy.data_check import PersonalDataCheck, personal_data
+from hooks.word import templates as docx_templates
+from hooks.data.loader import MarkedDict, MarkedList
 
 
-# Forking is refused while other threads run (hooks.library.can_fork), and earlier tests leave
+# Forking is refused while other threads run (hooks.data.library.can_fork), and earlier tests leave
 # some behind (the browser, local servers): then these checks run in a fresh interpreter.
 ISOLATED = os.environ.get("MSH_PARALLEL_ISOLATED") == "1"
 
@@ -101,7 +103,7 @@ def unzipped(content: bytes) -> dict[str, bytes]:
 
 def test_docx_built_in_a_fork_are_those_built_here() -> None:
     require_fork()
-    library = lib.load_library(Path(__file__).resolve().parent.parent / "data")
+    library = load_library(Path(__file__).resolve().parent.parent / "data")
     here = docx_templates.docx_files(library)
     forked = docx_templates.docx_files(library, docx_templates.docx_contents_in_fork(library)())
     assert len(here) > 3
@@ -112,7 +114,7 @@ def test_docx_built_in_a_fork_are_those_built_here() -> None:
 
 def test_docx_fork_failure_builds_here(monkeypatch: pytest.MonkeyPatch) -> None:
     require_fork()
-    library = lib.load_library(Path(__file__).resolve().parent.parent / "data")
+    library = load_library(Path(__file__).resolve().parent.parent / "data")
 
     def broken(_library: object) -> list[bytes]:
         raise RuntimeError("the forked process fails")
@@ -133,20 +135,20 @@ def test_same_personal_data_errors(data_dir: Path, tmp_path: Path) -> None:
     sequential_documents, errors = lib.read_documents(named, parallel=False)
     assert not errors
     findings: dict = {}
-    parallel_documents, errors = lib.read_documents(named, parallel=True, findings=findings)
+    parallel_documents, errors = lib.read_documents(named, parallel=True, findings=findings, scan=PersonalDataCheck().scan)
     assert not errors
     assert findings  # scanned while reading
-    expected = lib.personal_data(sequential_documents)
-    assert lib.personal_data(parallel_documents, findings) == expected
+    expected = personal_data(sequential_documents)
+    assert personal_data(parallel_documents, findings) == expected
     assert len({error.file for error in expected}) == 3 and len(expected) >= 9, expected
 
 
 def test_pages_streamed_from_a_fork_are_those_rendered_here(data_dir: Path) -> None:
     require_fork()
-    from hooks.page_stream import PageStream
-    from hooks.pages import Renderer
+    from hooks.site.page_stream import PageStream
+    from hooks.site.pages import Renderer
 
-    library = lib.load_library(data_dir)
+    library = load_library(data_dir)
     here = list(Renderer(library).pages())
     stream = PageStream(list(Renderer(library).page_jobs()))
     # MkDocs asks in its own order; a page asked for early is waited for, others are kept.
@@ -158,7 +160,7 @@ def test_pages_streamed_from_a_fork_are_those_rendered_here(data_dir: Path) -> N
 
 def test_page_stream_failure_renders_here() -> None:
     require_fork()
-    from hooks.page_stream import PageStream
+    from hooks.site.page_stream import PageStream
 
     def broken() -> str:
         raise RuntimeError("a template error")

@@ -1,4 +1,4 @@
-"""Tests of the anonymisation checker hooks/privacy.py."""
+"""Tests of the anonymisation checker hooks/privacy/checker.py."""
 from __future__ import annotations
 
 import subprocess
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.privacy import ExceptionsError, Finding, load_exceptions, scan, scan_file
+from hooks.privacy.checker import ExceptionsError, Finding, load_exceptions, scan, scan_file
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_DIR / "benchmarks"))
@@ -192,7 +192,7 @@ def test_lexicon_cache_gives_the_same_words(tmp_path: Path, monkeypatch: pytest.
     the computed ones, and other rules use another cache file."""
     import jieba
 
-    from hooks import privacy_rules
+    from hooks.privacy import rules as privacy_rules
 
     dictionary = Path(jieba.__file__).parent / "dict.txt"
     computed = privacy_rules.lexicon_words(dictionary, tmp_path)

@@ -1,6 +1,6 @@
 """The fast "valid" check (fastjsonschema) agrees with jsonschema on mutated data documents.
 
-hooks.schemas.check trusts the fast check only when it says "valid"; so it must never call valid
+hooks.data.schemas.check trusts the fast check only when it says "valid"; so it must never call valid
 what jsonschema rejects. Where it is stricter, jsonschema decides (and gives the message), and
 the only cost is time; the known case is `$` in a pattern, which fastjsonschema reads as end of
 text while Python's re (and jsonschema) also match before a final newline ("slug\\n").
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from hooks.library import FOLDERS, SINGLE_FILES
-from hooks.loader import load_document
-from hooks.schemas import _fast_is_valid, validator
+from hooks.data.library import FOLDERS, SINGLE_FILES
+from hooks.data.loader import load_document
+from hooks.data.schemas import _fast_is_valid, validator
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SCHEMAS = DATA / "schema"

@@ -1,6 +1,6 @@
 """Text is data, never markup: any character sequence from YAML shows on the page as itself.
 
-Two levels. Fast property tests feed hooks.markdown_text.MarkdownEscaper output to
+Two levels. Fast property tests feed hooks.site.markdown_text.MarkdownEscaper output to
 Python-Markdown configured exactly as mkdocs.yml configures it, and compare the rendered text
 content with the input. Build-level property tests write batches of hostile records into a copy
 of data/ (every field that reaches a page), run the real `mkdocs build --strict`, and check
@@ -23,8 +23,8 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import REPO, build_site
 from site_html import normal, page, section_text
-from hooks import privacy
-from hooks.markdown_text import MarkdownEscaper
+from hooks.privacy import checker as privacy
+from hooks.site.markdown_text import MarkdownEscaper
 
 # ---- generated text ----------------------------------------------------------------------
 
@@ -250,7 +250,7 @@ def assert_batch_shown(site: Path, batch: dict) -> None:
     assert normal(batch["aspect"]) in nav
     tags_text = article_text(page(site, "tags/index.html"))
     assert normal(batch["dimension"]) in tags_text
-    # The 检索 page's first view (hooks/find_view.py) lists the dimension as a facet value.
+    # The 检索 page's first view (hooks/site/find_view.py) lists the dimension as a facet value.
     assert normal(batch["dimension"]) in normal(page(site, "find/index.html").css_first("#msh-find").text(deep=True))
     # The JSON API keeps the text exactly (no whitespace change at all).
     records = {r["id"]: r for r in json.loads((site / "api" / "records.json").read_text("utf-8"))}

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
-from hooks.errors import DataErrors
-from hooks.library import load_library
+from hooks.data.errors import DataErrors
+from hooks.check import load_library
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

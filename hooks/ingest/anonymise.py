@@ -8,8 +8,8 @@ from string import ascii_uppercase
 from .clean import Line
 
 # The detector is its own module (the privacy checker); the importer only replaces.
-from hooks.privacy import Finding
-from hooks.privacy import scan as privacy_scan
+from hooks.privacy.checker import Finding
+from hooks.privacy.checker import scan as privacy_scan
 
 # Masks already in the text (** / * / ×× / XX): kept as they are, never reported as findings.
 EXISTING_MASK = re.compile(r"\*{1,3}|[×Xx]{2,}|○{2,}|某+")

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hooks.model import Meeting
+from hooks.data.model import Meeting
 
-from .aspects import assign
+from hooks.text.aspects import assign
 
 BANZI, GEREN, JILU = "班子对照检查材料", "个人对照检查材料", "会议记录"
 HEADER_FIELD = re.compile(r"^(时间|地点|出席人?员?|参加人?员?|参会人员|缺席人?员?|列席人?员?|主持人?|记录人?|议程|会议议程)[：:]")

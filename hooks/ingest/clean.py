@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hooks.text.markers import NUMBERED
+from hooks.text.punctuation import normalise_punctuation
+
 
 @dataclass
 class Line:
@@ -26,7 +29,6 @@ DEBRIS = re.compile(
 BREADCRUMB = re.compile(r"[>»›]|当前位置|您的位置")
 # 【存在的问题】 on a line of its own: a web page's top-level heading.
 BRACKET_HEADING = re.compile(r"^【([^】]{2,30})】$")
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Once the body has begun, these start the page's footer: everything after them is dropped.
 TAIL = re.compile(r"^[•·\-\s]*(点赞|收藏|分享到?|相关文章|热门文章|相关推荐|推荐阅读|猜你喜欢|上一篇|下一篇)")
 TITLE_WORDS = re.compile(r"对照检查材料|发言提纲|检视剖析材料|会议记录|会议纪要|对照检查发言|检查材料")
@@ -35,24 +37,6 @@ MD_BULLET = re.compile(r"^(?:[-*+•·]\s+)")
 # **...** around a whole heading (or at the start of a numbered line) is Markdown bold;
 # a lone ** elsewhere is a mask for a place name and is kept.
 MD_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*(.*)$")
-NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#)")
-CJK = r"\u3400-\u9fff\u201c\u201d"
-HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-
-
-def normalise_punctuation(text: str) -> str:
-    """Turn half-width punctuation used in Chinese text into full width, length-preserving."""
-    text = text.replace("(", "（").replace(")", "）").replace("\u3000", " ").translate(FULLWIDTH_DIGITS)
-    # Half-width marks next to a CJK character; never inside numbers such as 1,000 or 10:30.
-    def widen(match: re.Match[str]) -> str:
-        return HALF_TO_FULL[match.group(0)]
-
-    text = re.sub(rf"(?<=[{CJK}）])[,:;?!]|[,:;?!](?=[{CJK}（])", widen, text)
-    # A half-width full stop ending a Chinese sentence (not 1.5 or a marker "1.").
-    text = re.sub(rf"(?<=[{CJK}）”])\.(?=[{CJK}（“]|\s|$)", "。", text)
-    # "1." / "1、" after a number at line start stay distinguishable; 1．is the full-width form.
-    text = re.sub(r"^(\d+)\.(?!\d)", r"\1．", text)
-    return text
 
 
 def strip_markdown(text: str) -> tuple[str, int]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks.library import load_meetings
-from hooks.model import Meeting
+from hooks.data.library import load_meetings
+from hooks.data.model import Meeting
 
 from . import classify, minutes as minutes_module, sections
 from .anonymise import Replacement, anonymise

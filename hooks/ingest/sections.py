@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .aspects import Aspect, assign
+from hooks.text.aspects import Aspect, assign
 from .records import Draft, split_item
 from .structure import Item, Section, items_of
 

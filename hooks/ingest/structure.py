@@ -4,19 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hooks.text.markers import CN_NUM, INLINE_ITEM, match_marker
+
 from .clean import Line, is_title
 
-CN_NUM = "一二三四五六七八九十"
-# Rank of each numbering style, outermost first, as GB/T 9704 orders them.
-MARKERS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^([{CN_NUM}]+)[、，．.]\s*")),
-    (2, re.compile(rf"^（([{CN_NUM}]+)）\s*")),
-    (3, re.compile(r"^(\d+)[．、]\s*(?!\d)")),
-    (4, re.compile(r"^（(\d+)）\s*|^(\d+)）\s*|^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
-]
-# 一是…二是… items, at a paragraph start or after a sentence end.
-# Also 1.…2.…3. run together in one paragraph (never 2.5 or 3、4月: a CJK character must follow).
-INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！？\s]))(?:[{CN_NUM}]+是|第[{CN_NUM}]+[，,、]|\d{{1,2}}[.．、](?=[\u4e00-\u9fff“]))")
 HEADING_MAX = 45  # a first clause longer than this is a paragraph, not a heading
 
 
@@ -40,15 +31,6 @@ class Item:
     heading: str
     text: str
     line: int
-
-
-def match_marker(text: str) -> tuple[int, str, str] | None:
-    """Return (rank, marker, rest) when the line starts with a numbering marker."""
-    for rank, pattern in MARKERS:
-        found = pattern.match(text)
-        if found:
-            return rank, found.group(0).strip(), text[found.end():]
-    return None
 
 
 def split_heading(rest: str) -> tuple[str, str]:

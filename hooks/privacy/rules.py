@@ -1,4 +1,4 @@
-"""Word lists and regular expressions for the anonymisation checker (hooks/privacy.py).
+"""Word lists and regular expressions for the anonymisation checker (hooks/privacy/checker.py).
 
 Kept apart from the scanning logic so that a maintainer can tune a list without reading the code.
 Long lists live in data/privacy/*.txt; short closed lists live here.
@@ -12,7 +12,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "privacy"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "privacy"
 
 
 def read_word_list(name: str) -> frozenset[str]:

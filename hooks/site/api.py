@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from hooks.model import Library, Meeting, Record
+from hooks.data.model import Library, Meeting, Record
 
 
 def record_json(record: Record, url: str) -> dict:

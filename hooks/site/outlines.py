@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hooks.model import Aspect, Meeting, Outline, OutlineSection, RequiredSection
+from hooks.data.model import Aspect, Meeting, Outline, OutlineSection, RequiredSection
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 

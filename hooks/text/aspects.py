@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from hooks.model import Aspect
+from hooks.data.model import Aspect
 
 MATCH_THRESHOLD = 0.6
 # Words that frame an aspect heading without naming it: 在…方面, 带头, quotes, 对照.

@@ -1,6 +1,6 @@
 """Anonymisation checker: finds text that identifies a person, place or unit.
 
-`scan(text)` is pure and fast (regular expressions + word lists from hooks/privacy_rules.py);
+`scan(text)` is pure and fast (regular expressions + word lists from hooks/privacy/rules.py);
 `scan_file` adds line numbers and reviewed exceptions from data/privacy_exceptions.yaml;
 `python -m hooks.privacy FILE ...` reports findings and exits 1 if any remain.
 """
@@ -12,12 +12,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import privacy_rules as rules
-from hooks.errors import DataErrors
-from hooks.loader import load_document
-from hooks.schemas import check
+from hooks.privacy import rules
+from hooks.data.errors import DataErrors
+from hooks.data.loader import load_document
+from hooks.data.schemas import check
 
-REPO_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = Path(__file__).resolve().parents[2]
 EXCEPTIONS_PATH = REPO_DIR / "data" / "privacy_exceptions.yaml"
 EXCEPTIONS_SCHEMA_PATH = REPO_DIR / "data" / "schema" / "privacy_exceptions.schema.yaml"
 SCANNED_SUFFIXES = {".txt", ".md", ".yaml", ".yml"}
@@ -344,7 +344,3 @@ def main(argv: list[str] | None = None) -> int:
             total += 1
     print(f"{total} finding(s) in {len(files)} file(s)", file=sys.stderr)
     return 1 if total else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from hooks.model import Library
-from hooks.pages import aspect_page, cases_page, dimension_page, meeting_page, outline_page
+from hooks.data.model import Library
+from hooks.site.pages import aspect_page, cases_page, dimension_page, meeting_page, outline_page
 
 
 def build_nav(library: Library, docs_dir: Path) -> list:

@@ -18,9 +18,9 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from hooks.markdown_text import MarkdownEscaper, url
-from hooks.model import Aspect, Dimension, Library, Meeting, Outline, Record
-from hooks.outlines import instantiate, plain_text
+from hooks.site.markdown_text import MarkdownEscaper, url
+from hooks.data.model import Aspect, Dimension, Library, Meeting, Outline, Record
+from hooks.site.outlines import instantiate, plain_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 PART_ORDER = ("问题", "批评意见", "自我批评", "原因", "措施", "整改情况", "征求意见", "案例")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from hooks.errors import DataError, field_path, show
-from hooks.loader import Document
+from hooks.data.errors import DataError, field_path, show
+from hooks.data.loader import Document
 
 
 class _Ids:

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from hooks.errors import DataError, DataErrors
+from hooks.data.errors import DataError, DataErrors
 
 try:  # the C loader is several times faster (MKDOCS-NOTES.md)
     from yaml import CSafeLoader as _BaseLoader

@@ -27,10 +27,10 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
-from hooks.forked import start_in_fork
-from hooks.model import Library, Meeting, Outline
-from hooks.outlines import Heading, instantiate
-from hooks.pages import outline_page
+from hooks.site.forked import start_in_fork
+from hooks.data.model import Library, Meeting, Outline
+from hooks.site.outlines import Heading, instantiate
+from hooks.site.pages import outline_page
 
 # ---- the official format (GB/T 9704-2012) ----------------------------------------------------
 
@@ -120,7 +120,7 @@ def docx_files(library: Library, contents: list[bytes] | None = None) -> list[Do
 
 
 def docx_contents_in_fork(library: Library) -> Callable[[], list[bytes] | None]:
-    """Start docx_contents(library) in a forked process (hooks.forked); the returned function
+    """Start docx_contents(library) in a forked process (hooks.site.forked); the returned function
     waits for the result. It gives None if the process failed: docx_files then builds here, so
     an error is raised as without the fork."""
     receiver, process = start_in_fork(lambda sender: sender.send(docx_contents(library)))

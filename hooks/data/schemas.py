@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from hooks.errors import DataError, field_path, show
-from hooks.loader import Document
+from hooks.data.errors import DataError, field_path, show
+from hooks.data.loader import Document
 
 
 @lru_cache(maxsize=4)

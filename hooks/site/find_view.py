@@ -17,7 +17,6 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
-from mkdocs.utils import get_relative_url
 
 # Mirrors of find.js's constants and labels.
 PAGE_SIZE = 20
@@ -155,7 +154,7 @@ def first_view_html(data: dict[str, Any], page_url: str) -> str:
     for n, row in enumerate(rows[:PAGE_SIZE]):
         where = row["page"]
         url = f"{data['pages'][where]}#{row['id']}" if isinstance(where, int) else str(where)
-        items.append(_result(row, meetings, get_relative_url(url, page_url), first=n == 0))
+        items.append(_result(row, meetings, relative_url(url, page_url), first=n == 0))
     rest = total - min(PAGE_SIZE, total)
     status = f"共 {total} 条结果" if total else "没有符合条件的结果。可以减少关键词或放宽筛选条件。"
     form = _tag("form", {"class": "msh-find__form", "role": "search", "aria-label": "检索示例与案例"},
@@ -173,3 +172,30 @@ def first_view_html(data: dict[str, Any], page_url: str) -> str:
                   _tag("button", {"type": "button", "class": "msh-find__more", "hidden": rest <= 0},
                        f"再显示 {min(PAGE_SIZE, rest)} 条（还有 {rest} 条）" if rest > 0 else ""))
     return form + _tag("div", {"class": "msh-find__body"}, _facets(data) + column)
+
+
+
+def relative_url(url: str, page_url: str) -> str:
+    """url relative to the page at page_url, both site-relative, as MkDocs' get_relative_url
+    computes it (a last segment with a dot is a file; '..' never climbs above the site)."""
+    directory, _, name = page_url.rpartition("/")
+    base = _parts(directory if "." in name else page_url)
+    target = _parts(url)
+    common = 0
+    for a, b in zip(base, target):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(base) - common) + target[common:]) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+def _parts(path: str) -> list[str]:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part and part != ".":
+            parts.append(part)
+    return parts

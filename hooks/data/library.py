@@ -1,8 +1,9 @@
 """Load every file under data/, validate it, and build the Library model.
 
 Data flow: YAML files → Documents (with line marks) → JSON Schema checks → cross-reference
-checks → dataclasses. Every problem found is collected; the caller gets a Library or one
-DataErrors listing them all.
+checks → a text check given by the caller (the personal-data checker, hooks.check) →
+dataclasses. Every problem found is collected; the caller gets a Library or one DataErrors
+listing them all.
 """
 from __future__ import annotations
 
@@ -10,16 +11,17 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any, Protocol
 
-from hooks import crossref, privacy, privacy_rules
-from hooks.errors import DataError, DataErrors, field_path
-from hooks.loader import Document, load_document
-from hooks.model import (Aspect, Dimension, Fact, Library, Meeting, Outline, OutlineSection, Record,
+from hooks.data import crossref
+from hooks.data.errors import DataError, DataErrors, field_path
+from hooks.data.loader import Document, load_document
+from hooks.data.model import (Aspect, Dimension, Fact, Library, Meeting, Outline, OutlineSection, Record,
                          RequiredSection, Source, Theme)
-from hooks.schemas import check, warm_up
+from hooks.data.schemas import check, warm_up
 
 # Where each kind of data lives, and which schema checks it.
 SINGLE_FILES = {"sources.yaml": "sources", "dimensions.yaml": "dimensions",
@@ -32,19 +34,37 @@ SCANNED = ("sources", "dimensions", "meetings", "outlines", "examples", "cases")
 SCANNED_SCHEMAS = {*(SINGLE_FILES[f"{kind}.yaml"] for kind in SCANNED if f"{kind}.yaml" in SINGLE_FILES),
                    *(FOLDERS[kind] for kind in SCANNED if kind in FOLDERS)}
 
+# What a text check finds in one document: (field path, finding) pairs, in document order.
+Scanned = list[tuple[tuple, Any]]
 
-def load_library(data_dir: Path) -> Library:
+
+class TextCheck(Protocol):
+    """A check of every text in the data, given by the caller so that data/ depends on no
+    checker: hooks.privacy's personal-data check. `scan` runs while files are read (in both
+    processes when reading in two), `errors` once every file is read."""
+
+    def prepare(self) -> None: ...  # load what scan needs before a fork, so the fork inherits it
+
+    def scan(self, document: Document) -> Scanned: ...
+
+    def errors(self, documents: dict[str, list[Document]], scanned: dict[str, Scanned]) -> list[DataError]: ...
+
+
+def load_library(data_dir: Path, text_check: TextCheck | None = None) -> Library:
     """Read, check and model data/; raise DataErrors naming every problem."""
     # Loading makes many objects and few cycles; the collector's passes over them cost 0.5 s
     # at 10,000 records, so it waits until the end.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        findings: dict[str, list[tuple[tuple, privacy.Finding]]] = {}
-        documents, errors = read_documents(data_dir, findings=findings)
+        findings: dict[str, Scanned] = {}
+        documents, errors = read_documents(data_dir, findings=findings,
+                                           scan=text_check.scan if text_check else None,
+                                           prepare=text_check.prepare if text_check else None)
         if not errors:
             errors += crossref.check(documents)
-            errors += personal_data(documents, findings)
+            if text_check is not None:
+                errors += text_check.errors(documents, findings)
         if errors:
             raise DataErrors(errors)
         return build_library(documents)
@@ -66,13 +86,16 @@ def load_meetings(data_dir: Path) -> list[Meeting]:
 
 
 def read_documents(data_dir: Path, parallel: bool | None = None,
-                   findings: dict[str, list[tuple[tuple, privacy.Finding]]] | None = None,
+                   findings: dict[str, Scanned] | None = None,
+                   scan: Callable[[Document], Scanned] | None = None,
+                   prepare: Callable[[], None] | None = None,
                    ) -> tuple[dict[str, list[Document]], list[DataError]]:
     """Parse and schema-check every data file; group the documents by kind.
 
     parallel (None: decide by the size of the data) reads half of the files in a forked process;
     the result is the same, in the same order, either way. When reading in two processes, each
-    also scans its documents for personal data, into findings (by document path) if given."""
+    also runs scan (a TextCheck's) on the documents of the SCANNED kinds, into findings (by
+    document path) if given; prepare runs once before the fork."""
     documents: dict[str, list[Document]] = {kind: [] for kind in UNIT_ORDER}
     errors: list[DataError] = []
     root = data_dir.parent
@@ -91,7 +114,8 @@ def read_documents(data_dir: Path, parallel: bool | None = None,
     jobs = [step[1] for step in steps if not isinstance(step, DataError)]
     if parallel is None:
         parallel = _is_large(job[0] for job in jobs)
-    results = iter(_read_in_two_processes(jobs, findings is not None) if parallel and can_fork()
+    scan = scan if findings is not None else None
+    results = iter(_read_in_two_processes(jobs, scan, prepare) if parallel and can_fork()
                    else ((*_read_one(job), None) for job in jobs))
     for step in steps:
         if isinstance(step, DataError):
@@ -140,20 +164,19 @@ def _read_one(job: tuple[Path, str, Path, str]) -> tuple[Document | None, list[D
     return document, check(document, schema_dir, schema)
 
 
-# A read file: its document (or None), its errors, and its personal-data findings (None: not scanned).
-Read = tuple[Document | None, list[DataError], list[tuple[tuple, privacy.Finding]] | None]
+# A read file: its document (or None), its errors, and its text check's findings (None: not scanned).
+Read = tuple[Document | None, list[DataError], Scanned | None]
 
 
-def _read_many(jobs: list[tuple[Path, str, Path, str]], scan: bool) -> list[Read]:
-    """Read the files; with scan, also scan the documents personal_data scans (wasted if the
+def _read_many(jobs: list[tuple[Path, str, Path, str]], scan: Callable[[Document], Scanned] | None) -> list[Read]:
+    """Read the files; with scan, also scan the documents of the SCANNED kinds (wasted if the
     data has errors, but then done while the other process reads)."""
     results: list[Read] = []
-    findings_of: dict[str, list[privacy.Finding]] = {}
     for job in jobs:
         document, errors = _read_one(job)
         scanned = None
-        if scan and document is not None and job[3] in SCANNED_SCHEMAS:
-            scanned = _findings(document, findings_of)
+        if scan is not None and document is not None and job[3] in SCANNED_SCHEMAS:
+            scanned = scan(document)
         results.append((document, errors, scanned))
     return results
 
@@ -165,13 +188,14 @@ def can_fork() -> bool:
             and threading.active_count() == 1)
 
 
-def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]], scan: bool) -> list[Read]:
+def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]], scan: Callable[[Document], Scanned] | None,
+                           prepare: Callable[[], None] | None) -> list[Read]:
     """The odd-numbered files in a forked process, the even ones here; results in job order.
     Documents come back pickled, line marks included (MarkedDict/MarkedList keep their __dict__)."""
     for schema_dir, schema in {(job[2], job[3]) for job in jobs}:
         warm_up(schema_dir, schema)  # compiled once here, inherited by the fork
-    if scan:
-        privacy_rules.common_words()  # loaded once here, inherited by the fork
+    if scan is not None and prepare is not None:
+        prepare()  # loaded once here, inherited by the fork
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
         odd = pool.submit(_read_many, jobs[1::2], scan)
         even = _read_many(jobs[0::2], scan)
@@ -180,55 +204,6 @@ def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]], scan: bool) 
     for index in range(len(jobs)):
         results.append(even[index // 2] if index % 2 == 0 else odd_results[index // 2])
     return results
-
-
-def personal_data(documents: dict[str, list[Document]],
-                  scanned: dict[str, list[tuple[tuple, privacy.Finding]]] | None = None) -> list[DataError]:
-    """Every text that names a person, place or unit, unless a reviewed exception accepts it.
-    scanned: the findings of documents already scanned (read_documents), by document path."""
-    exceptions = privacy.Exceptions([entry for d in documents["privacy_exceptions"]
-                                     for entry in privacy.exceptions_from(d.content).entries])
-    errors = []
-    findings_of: dict[str, list[privacy.Finding]] = {}
-    for kind in SCANNED:
-        for document in documents[kind]:
-            found = (scanned or {}).get(document.path)
-            for path, finding in _findings(document, findings_of) if found is None else found:
-                if exceptions.accepts(finding, document.path):
-                    continue
-                errors.append(DataError(
-                    document.path, document.line_of(path), field_path(path),
-                    f"no personal data: write {finding.placeholder} instead of this {finding.category},"
-                    " or accept it with a reason in data/privacy_exceptions.yaml",
-                    f"«{finding.match}»"))
-    return errors
-
-
-def _findings(document: Document, findings_of: dict[str, list[privacy.Finding]]) -> list[tuple[tuple, privacy.Finding]]:
-    """What privacy.scan finds in the document's texts, with their field paths, in document order.
-    privacy.scan is pure, and ids, enum values, tags and stock phrases repeat across records
-    (10,000 records: 119,000 texts, 28,000 different), so findings_of keeps each text's findings."""
-    found = []
-    for path, text in _texts(document.content, (), []):
-        findings = findings_of.get(text)
-        if findings is None:
-            findings = findings_of[text] = privacy.scan(text)
-        found.extend((path, finding) for finding in findings)
-    return found
-
-
-def _texts(value: object, path: tuple, found: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
-    """Every string inside a loaded YAML value, with its field path, in document order (appended
-    to found: a list is cheaper than nested generators over 100,000 strings)."""
-    if isinstance(value, str):
-        found.append((path, value))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _texts(item, path + (key,), found)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _texts(item, path + (index,), found)
-    return found
 
 
 def build_library(documents: dict[str, list[Document]]) -> Library:

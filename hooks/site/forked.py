@@ -1,6 +1,6 @@
 """A forked process that sends its results back through a pipe: the build's second core.
 
-The caller checks that forking is safe (hooks.library.can_fork). The child inherits everything
+The caller checks that forking is safe (hooks.data.library.can_fork). The child inherits everything
 in memory, so only the results cross the pipe.
 """
 from __future__ import annotations
