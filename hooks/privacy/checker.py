@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks.privacy import rules
+from hooks.privacy import rules, tagged
 from hooks.data.errors import DataErrors
 from hooks.data.loader import load_document
 from hooks.data.schemas import check
@@ -35,17 +35,19 @@ class Finding:
 
 # ================================================================== scanning
 
-def scan(text: str, *, use_jieba: bool = False) -> list[Finding]:
+def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     """All findings in text, sorted by start and non-overlapping (the longest span wins).
 
-    use_jieba adds untitled personal names tagged `nr` by jieba.posseg (measured in
-    benchmarks/privacy_eval.py; off by default).
+    use_jieba adds names without a title or suffix, from jieba's part-of-speech tags
+    (hooks/privacy/tagged.py; measured in benchmarks/privacy_eval.py). Without it only names
+    beside a title, a suffix or a label are found.
     """
     candidates = [
-        *_scan_codes(text), *_scan_persons(text), *_scan_places(text), *_scan_units(text),
+        *_scan_codes(text), *_scan_persons(text), *_scan_titled_first(text), *_scan_person_lists(text),
+        *_scan_places(text), *_scan_units(text),
     ]
     if use_jieba:
-        candidates += _scan_jieba_names(text)
+        candidates += _scan_tagged(text)
     return _without_overlaps(candidates)
 
 
@@ -130,20 +132,72 @@ def _name_before_title(text: str, pos: int) -> str | None:
     return None
 
 
-def _scan_jieba_names(text: str) -> list[Finding]:
-    """Untitled names (会议由陈志强主持) from jieba's `nr` tag; optional, see scan()."""
-    import jieba
-    import jieba.posseg as pseg
+def _scan_titled_first(text: str) -> list[Finding]:
+    """A name right after a title or label: 书记刘亮、 主席张玮参加, 记者 王某某."""
+    found = []
+    for m in rules.TITLE_BEFORE_RE.finditer(text):
+        name = _name_at(text, m.end())
+        if name:
+            found.append(Finding("person", name, m.end(), m.end() + len(name), "××"))
+    return found
 
-    jieba.setLogLevel(60)
-    found, pos = [], 0
-    for token in pseg.cut(text):
-        word, start = token.word, text.find(token.word, pos)
-        pos = start + len(word)
-        if (token.flag == "nr" and 2 <= len(word) <= 3 and word[0] in rules.SURNAMES
-                and word not in rules.PUBLIC_NAMES and not _has_placeholder(word)
-                and "某" not in word and word[-1] not in rules.PLACE_SUFFIXES):
-            found.append(Finding("person", word, start, pos, "××"))
+
+def _scan_person_lists(text: str) -> list[Finding]:
+    """Names listed after a label (出席人：张三、李四、王五) and a speaker's name opening a line
+    (陈志远：…)."""
+    found = []
+    for m in rules.PERSON_LIST_RE.finditer(text):
+        position = m.end()
+        while position < len(text):
+            name = _name_at(text, position, listed=True)
+            if not name:
+                break
+            found.append(Finding("person", name, position, position + len(name), "××"))
+            position += len(name)
+            while position < len(text) and text[position] in rules.PERSON_LIST_SEPARATORS:
+                position += 1
+    for m in SPEAKER_RE.finditer(text):
+        name = m.group(1)
+        if _looks_like_name(name):
+            found.append(Finding("person", name, m.start(1), m.end(1), "××"))
+    return found
+
+
+SPEAKER_RE = re.compile(r"(?:^|\n)[ \t　]*([\u4e00-\u9fff]{2,3})[ 　]*[：:]", re.M)
+# What may follow a name written after a title or in a list: where the name ends.
+AFTER_NAME = tuple("、 ， , 。 ； ; ： : （ ( ） ) 　 \n".split(" ")) + tuple(
+    "主持 参加 出席 列席 作 讲话 指出 表示 强调 说 介绍 汇报 同志 在 到 对 带领 代表 等 和 与 及 "
+    "传达 宣读 通报 提出 要求 希望 发言 点评 总结 为 分别 一行 率 陪同".split())
+
+
+def _name_at(text: str, position: int, listed: bool = False) -> str:
+    """The personal name starting at position (3 characters, else 2), or ''."""
+    for length in (3, 2):
+        name = text[position:position + length]
+        following = text[position + length:position + length + 1]
+        if len(name) == length and _looks_like_name(name) and (
+                not following or text.startswith(AFTER_NAME, position + length)
+                or (listed and not _is_han(following))):
+            return name
+    return ""
+
+
+def _looks_like_name(name: str) -> bool:
+    if not all(map(_is_han, name)) or name in rules.PUBLIC_NAMES or "某" in name:
+        return False
+    surname = name[:2] if name[:2] in rules.SURNAMES else name[0]
+    given = name[len(surname):]
+    return (surname in rules.SURNAMES and bool(given) and len(given) <= 2
+            and not any(c in rules.NOT_IN_LABELLED_NAME for c in given)
+            and name not in rules.common_words() and not any(t in name for t in rules.TITLES)
+            and not tagged.is_other_word(name))
+
+
+def _scan_tagged(text: str) -> list[Finding]:
+    found = []
+    for category, start, end, word in tagged.names(text):
+        placeholder = "××" if category == "person" else "某地"
+        found.append(Finding(category, word, start, end, placeholder))
     return found
 
 
@@ -195,6 +249,9 @@ def _is_generic_place(name: str, suffix: str) -> bool:
         return True
     if suffix == "省":
         return name not in rules.PROVINCES
+    # A frequent word that names no place (代表区委, 服务区): jieba knows it as another class.
+    if len(name) == 2 and suffix in "区县市" and tagged.is_common_non_place(name):
+        return True
     return name[-1] in rules.GENERIC_LAST_CHAR.get(suffix, set())
 
 

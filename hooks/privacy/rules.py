@@ -85,7 +85,7 @@ PLACEHOLDER_CHARS = set("某×*＊XxＸ○〇")
 TITLES = (
     "副书记 书记 副主任 主任 同志 副局长 局长 副镇长 镇长 乡长 副县长 县长 副区长 区长 副市长 市长 "
     "省长 副处长 处长 副科长 科长 部长 主席 总经理 经理 董事长 副校长 校长 副院长 院长 所长 站长 "
-    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计"
+    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计 秘书 主委 专员"
 ).split()
 TITLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 # A surname-like character fused with the character before it into an ordinary word (有关同志,
@@ -104,15 +104,33 @@ NOT_IN_GIVEN_NAME = set(
     "责管职休子同志党委会组长者人里中上下内外有无不也都就要会能可年老青女男新好"
     "书记主任局镇县区市省处科所站队村厂"
 )
+# For names the tagger or a label already marks as names, only characters that never occur in a
+# given name (志, 新, 明 … do, as in 陈志远).
+NOT_IN_LABELLED_NAME = set("的了是在和与及对向从到于把被将给为等个些该本全每各其此这那我你他她它们员部层边体位级导责管职")
 # Characters that often precede a surname and are never part of a name.
-WEAK_SURNAMES = set("于和向安关管任万余方全成文时常高明连司古农党应师商单解")
+WEAK_SURNAMES = set("于和向安关管任万余方全成文时常高明连司古农党应师商单解尚")
+
+# Titles written before a name (书记刘亮, 主席张玮) also include these, which rarely follow one.
+TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员".split()
+TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(TITLES_BEFORE, key=len, reverse=True)) + r")[：:\s]*")
+# Labels after which a list of persons follows (出席人：张三、李四; 作者：王五).
+PERSON_LIST_RE = re.compile(
+    r"(?:出席(?:人员|人)?|参加(?:人员|人)?|参会(?:人员|人)?|列席(?:人员|人)?|缺席(?:人员|人)?|与会人员|主持人?"
+    r"|记录人?|作者|记者|通讯员|撰稿人?|审核人?|编辑|责任编辑|供稿人?|摄影|联系人|发言人|汇报人|报告人)"
+    r"[：:]\s*")
+PERSON_LIST_SEPARATORS = "、，,；;/ 　"
 
 # ---- places --------------------------------------------------------------------------------
+# Words the part-of-speech tagger calls places that name no place a reader could find a unit by.
+PUBLIC_PLACES = frozenset(
+    "中国 全国 中华 华夏 神州 内地 大陆 港澳 港澳台 两岸 亚洲 欧洲 非洲 美洲 长三角 珠三角 京津冀 粤港澳 "
+    "大湾区 长江 黄河 西部 东部 中部 东北 西北 西南 华北 华东 华南 华中 城乡 基层".split()
+)
 # suffix -> placeholder; longest suffix first in the regex.
 PLACE_SUFFIXES = {
     "街道": "某街道", "社区": "某社区", "小区": "某小区", "村": "某村", "镇": "某镇", "乡": "某乡",
     "区": "某区", "县": "某县", "市": "某市", "省": "某省", "大道": "某路", "大街": "某路",
-    "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路",
+    "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路", "花园": "某小区",
 }
 PLACE_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 ROAD_SUFFIXES = {"大道", "大街", "路", "街", "巷", "胡同"}
@@ -142,10 +160,10 @@ GENERIC_PLACE_ENDINGS = tuple(
 )
 # Single characters that, ending a candidate name, show a kind of place (城区, 超市, 弯路).
 GENERIC_LAST_CHAR = {
-    "区": set("城山牧灾园景片郊学校病误盲禁雷老辖市社小"),
-    "市": set("城超上股门夜集都早菜楼车级辖面开罢黑"),
-    "县": set("强大区市级"),
-    "镇": set("城村乡重强名古小集坐"),
+    "区": set("城山牧灾园景片郊学校病误盲禁雷老辖市社小邻外本全该各两"),
+    "市": set("城超上股门夜集都早菜楼车级辖面开罢黑邻外本全该各两"),
+    "县": set("强大区市级邻外本全该各两省"),
+    "镇": set("城村乡重强名古小集坐邻外本全该各两"),
     "乡": set("家下返故异同城老水之"),
     "村": set("农乡山渔小新"),
     "路": set("道思出老弯新邪歪公马铁网线套退一半走水电气管陆航海土泥环领引带探问心活末迷后正岔近远歧赶之小家下回大上"),
