@@ -207,7 +207,7 @@ def test_word_automatic_numbering_is_read_as_typed_numbers(tmp_path: Path) -> No
     path = tmp_path / "geren_auto.docx"
     document.save(str(path))
 
-    from hooks.ingest.read import read_docx
+    from hooks.text.read import read_docx
     assert [line.lstrip("# ") for line in read_docx(path).splitlines()] == typed
     got, want = summary(run(path, DATA)), expected("geren_markdown")
     assert (got["aspects"], got["parts"], got["type"]) == (want["aspects"], want["parts"], want["type"])
@@ -240,13 +240,13 @@ def test_word_numbering_by_heading_style_and_restart(tmp_path: Path) -> None:
     path = tmp_path / "styled.docx"
     document.save(str(path))
 
-    from hooks.ingest.read import read_docx
+    from hooks.text.read import read_docx
     assert read_docx(path).splitlines() == ["## 一、存在的问题", "1．学习不深", "2．调研不实", "1．另起一组",
                                            "## 二、整改措施", "1．加强学习", "不编号的段落"]
 
 
 def test_word_number_formats() -> None:
-    from hooks.ingest.numbering import format_number
+    from hooks.text.word_numbering import format_number
 
     cases = [(1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
              (23, "chineseCountingThousand", "二十三"), (3, "decimalEnclosedCircle", "③"),

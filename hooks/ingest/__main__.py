@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .emit import dump
 from .pipeline import Result, run
-from .read import InputError
+from hooks.text.read import InputError
 from .structure import walk
 
 REPO = Path(__file__).resolve().parents[2]

@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from hooks.data.model import Meeting
-
 from hooks.text.aspects import assign
+from hooks.text.doctypes import BANZI, GEREN, HEADER_FIELD, JILU, Guess, document_type  # noqa: F401 - used by pipeline, minutes
 
-BANZI, GEREN, JILU = "班子对照检查材料", "个人对照检查材料", "会议记录"
-HEADER_FIELD = re.compile(r"^(时间|地点|出席人?员?|参加人?员?|参会人员|缺席人?员?|列席人?员?|主持人?|记录人?|议程|会议议程)[：:]")
 CASE_SECTION = re.compile(r"典型案例|案例剖析|案例原因|[带含]案例")
 UNIT_WORDS: list[tuple[str, str]] = [
     (r"街道", "街道"), (r"社区", "社区"), (r"乡镇|[镇乡](?:党委|政府|领导班子|人大)", "乡镇"),
@@ -17,33 +14,6 @@ UNIT_WORDS: list[tuple[str, str]] = [
     (r"[县区]委(?:常委会|领导班子)", "县区党委"),
     (r"(?<![大格布全结当开变时])局|党组|机关|部门|委员会", "机关部门"),
 ]
-
-
-@dataclass
-class Guess:
-    """A recognised value with a confidence in 0..1 and the evidence behind it."""
-
-    value: str
-    confidence: float
-    evidence: list[str] = field(default_factory=list)
-
-
-def document_type(title: str, lines: list[str]) -> Guess:
-    """班子 / 个人 对照检查材料 or 会议记录, from the title first, then the content."""
-    header_fields = sum(1 for line in lines[:30] if HEADER_FIELD.match(line))
-    if re.search(r"会议记录|会议纪要", title) or header_fields >= 3:
-        evidence = [f"title {title!r}"] if "会议" in title else []
-        return Guess(JILU, 0.95 if evidence and header_fields >= 3 else 0.8, evidence + [f"{header_fields} header fields"])
-    if re.search(r"个人|发言提纲|本人", title):
-        return Guess(GEREN, 0.95, [f"title {title!r}"])
-    if re.search(r"班子|党委|党组|党工委|支委", title):
-        return Guess(BANZI, 0.95, [f"title {title!r}"])
-    body = "".join(lines)
-    first_person = len(re.findall(r"我(?![们国市区县镇省])|本人", body))
-    collective = len(re.findall(r"班子|我们", body))
-    if first_person > collective:
-        return Guess(GEREN, 0.6, [f"first person {first_person}× vs 班子/我们 {collective}×"])
-    return Guess(BANZI, 0.6 if collective else 0.3, [f"班子/我们 {collective}× vs first person {first_person}×"])
 
 
 def unit(title: str, lines: list[str]) -> Guess:

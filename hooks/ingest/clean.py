@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hooks.text.markers import NUMBERED
+from hooks.text.doctypes import BREADCRUMB, is_title  # noqa: F401 - is_title used by structure, pipeline
+from hooks.text.markdown import strip_markdown
 from hooks.text.punctuation import normalise_punctuation
 
 
@@ -25,41 +26,8 @@ DEBRIS = re.compile(
     r"上一篇|下一篇|返回顶部|^登录|^注册|^首页|当前位置|您的位置|责任编辑|^目录$"
     r"|^(以上(报告|发言|材料|对照检查)|(请|恳请)(各位|大家|同志们)?(予以)?批评指正|不妥之处).{0,20}$"
 )
-# A breadcrumb (首页 > 范文 > 对照检查材料) names a document type but is no title.
-BREADCRUMB = re.compile(r"[>»›]|当前位置|您的位置")
-# 【存在的问题】 on a line of its own: a web page's top-level heading.
-BRACKET_HEADING = re.compile(r"^【([^】]{2,30})】$")
 # Once the body has begun, these start the page's footer: everything after them is dropped.
 TAIL = re.compile(r"^[•·\-\s]*(点赞|收藏|分享到?|相关文章|热门文章|相关推荐|推荐阅读|猜你喜欢|上一篇|下一篇)")
-TITLE_WORDS = re.compile(r"对照检查材料|发言提纲|检视剖析材料|会议记录|会议纪要|对照检查发言|检查材料")
-MD_HEADING = re.compile(r"^(#{1,6})\s*")
-MD_BULLET = re.compile(r"^(?:[-*+•·]\s+)")
-# **...** around a whole heading (or at the start of a numbered line) is Markdown bold;
-# a lone ** elsewhere is a mask for a place name and is kept.
-MD_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*(.*)$")
-
-
-def strip_markdown(text: str) -> tuple[str, int]:
-    """Remove Markdown heading marks, bullets and heading bold; return text and heading level."""
-    level = 0
-    heading = MD_HEADING.match(text)
-    if heading:
-        level = len(heading.group(1))
-        text = text[heading.end():]
-    text = MD_BULLET.sub("", text)
-    bracket = BRACKET_HEADING.match(text.strip())
-    if bracket and not level:
-        return bracket.group(1).strip(), 2
-    bold = MD_BOLD_LINE.match(text)
-    if bold and (not bold.group(2) or NUMBERED.match(bold.group(1)) or bold.group(2)[:1] in "。：:"):
-        text = bold.group(1) + bold.group(2)
-    return text.strip(), level
-
-
-def is_title(text: str) -> bool:
-    """A document title: short, names a document type, no sentence end."""
-    return (bool(TITLE_WORDS.search(text)) and len(text) <= 70 and not text.endswith(("。", "；"))
-            and not BREADCRUMB.search(text))
 
 
 def clean_lines(raw: str) -> list[Line]:

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from .clean import Line
 from .classify import HEADER_FIELD
 from .records import Draft, split_item
+from hooks.text.items import first_clause
 from hooks.text.markers import INLINE_ITEM
-
-from .structure import first_clause
 
 NAME = r"[^\s，。：:；、（）]{1,10}?"
 PEOPLE_FIELDS = re.compile(r"^(出席人?员?|参加人?员?|参会人员|缺席人?员?|列席人?员?|主持人?|记录人?)[：:](.*)$")

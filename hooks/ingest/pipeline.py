@@ -11,7 +11,7 @@ from . import classify, minutes as minutes_module, sections
 from .anonymise import Replacement, anonymise
 from .clean import Line, clean_lines, is_title
 from .emit import records, source_entry, source_id
-from .read import read_text
+from hooks.text.read import read_text
 from .records import Draft
 from .structure import Section, parse, walk
 

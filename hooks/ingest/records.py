@@ -1,11 +1,10 @@
 """Turn parsed items into draft example records: short heading, trimmed text, the 例如 part."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-SENTENCE = re.compile(r"[^。！？]+[。！？]?")
-INSTANCE_LEAD = re.compile(r"^(例如|比如|譬如|举例来说|举例而言|如在)[，,：:]?")
+from hooks.text.items import INSTANCE_LEAD, sentences
+
 TEXT_SENTENCES = 2
 INSTANCE_MAX = 160
 
@@ -22,10 +21,6 @@ class Draft:
     line: int
     section: str
     tags: list[str] = field(default_factory=list)
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
 
 
 def trim(text: str, limit: int) -> str:

@@ -1,35 +1,16 @@
 """Read a checked material's section tree: which part each section is, which aspect it names."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from hooks.text.aspects import Aspect, assign
+from hooks.text.parts import ASPECT_HEADING, part_of
 from .records import Draft, split_item
 from .structure import Item, Section, items_of
 
-# Order matters: 案例原因剖析 is the case section, 需要说明的问题 is not 问题.
-PART_WORDS: list[tuple[str, str]] = [
-    (r"案例", "案例"),
-    (r"需要说明|说明的(问题|事项|情况)|个人有关事项|其他事项", "说明"),
-    (r"整改落实情况|整改情况|落实情况|整改进展", "整改情况"),
-    (r"征求意见|意见建议征集", "征求意见"),
-    (r"原因|根源|根子|思想根源", "原因"),
-    (r"整改措施|改进措施|努力方向|整改方向|今后|下一步|措施", "措施"),
-    (r"存在的|主要问题|问题查摆|查摆问题|检视问题|问题和不足|存在问题|对照检查情况|问题$", "问题"),
-]
-# 在…方面存在的问题 / 关于…方面的问题: an aspect heading, even though it ends in 问题.
-ASPECT_HEADING = re.compile(r"..方面")
 # Parts kept and reported but not turned into example records.
 NOT_EMITTED = {"案例": "典型案例剖析 (cases go to data/cases/ by hand)",
                "说明": "需要说明的问题 (personal matters, not examples)"}
-
-
-def part_of(heading: str) -> str | None:
-    for pattern, part in PART_WORDS:
-        if re.search(pattern, heading) and len(heading) <= 30:
-            return part
-    return None
 
 
 @dataclass

@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hooks.text.items import HEADING_MAX, first_clause, split_heading
 from hooks.text.markers import CN_NUM, INLINE_ITEM, match_marker
 
 from .clean import Line, is_title
-
-HEADING_MAX = 45  # a first clause longer than this is a paragraph, not a heading
 
 
 @dataclass
@@ -31,17 +30,6 @@ class Item:
     heading: str
     text: str
     line: int
-
-
-def split_heading(rest: str) -> tuple[str, str]:
-    """Split '在…方面。一是…' into the heading and the body that follows on the same line."""
-    for stop in ("。", "：", "；"):
-        position = rest.find(stop)
-        if 0 < position <= HEADING_MAX:
-            return rest[:position].strip(), rest[position + 1:].strip()
-    if len(rest) <= HEADING_MAX:
-        return rest.strip().rstrip("：:"), ""
-    return "", rest.strip()
 
 
 # （1）…。（2）… run together in one paragraph: each marker after a sentence end starts a line.
@@ -80,19 +68,6 @@ def parse(lines: list[Line]) -> Section:
         stack[-1].children.append(section)
         stack.append(section)
     return root
-
-
-def first_clause(text: str) -> tuple[str, str]:
-    """The short heading of an item (up to the first 。) and the rest."""
-    position = text.find("。")
-    if position < 0:
-        position = len(text)
-    heading, rest = text[:position], text[position + 1:]
-    if len(heading) > 60:  # a heading that runs on: cut at a comma near its start
-        comma = heading.find("，", 8)
-        if 0 < comma <= 40:
-            heading, rest = heading[:comma], heading[comma + 1:] + "。" + rest
-    return heading.strip("：: "), rest.strip()
 
 
 def inline_items(paragraphs: list[str], line: int) -> tuple[list[str], list[Item]]:

@@ -34,7 +34,7 @@ def read_docx(path: Path) -> str:
     import docx  # python-docx, only needed for Word input
     from docx.table import Table
 
-    from hooks.ingest.numbering import WordNumbering
+    from hooks.text.word_numbering import WordNumbering
 
     try:
         document = docx.Document(str(path))

@@ -1,0 +1,40 @@
+"""How a numbered line and an item read: the heading and the body of a numbered line, an item's
+first clause, its sentences and the lead words of a concrete instance (例如…). The importer and
+the draft checker (自查, in Python and in the browser) split text by these."""
+from __future__ import annotations
+
+import re
+
+HEADING_MAX = 45  # a first clause longer than this is a paragraph, not a heading
+# Where a heading ends on its numbered line ('在…方面。一是…'), first match wins.
+HEADING_STOPS = ("。", "：", "；")
+SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+INSTANCE_LEAD = re.compile(r"^(例如|比如|譬如|举例来说|举例而言|如在)[，,：:]?")
+
+
+def split_heading(rest: str) -> tuple[str, str]:
+    """Split '在…方面。一是…' into the heading and the body that follows on the same line."""
+    for stop in HEADING_STOPS:
+        position = rest.find(stop)
+        if 0 < position <= HEADING_MAX:
+            return rest[:position].strip(), rest[position + 1:].strip()
+    if len(rest) <= HEADING_MAX:
+        return rest.strip().rstrip("：:"), ""
+    return "", rest.strip()
+
+
+def first_clause(text: str) -> tuple[str, str]:
+    """The short heading of an item (up to the first 。) and the rest."""
+    position = text.find("。")
+    if position < 0:
+        position = len(text)
+    heading, rest = text[:position], text[position + 1:]
+    if len(heading) > 60:  # a heading that runs on: cut at a comma near its start
+        comma = heading.find("，", 8)
+        if 0 < comma <= 40:
+            heading, rest = heading[:comma], heading[comma + 1:] + "。" + rest
+    return heading.strip("：: "), rest.strip()
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
