@@ -27,7 +27,7 @@ if str(REPO_ROOT) not in sys.path:
 from hooks.privacy import checker as privacy  # noqa: E402
 
 DATA = REPO_ROOT / "data"
-COPIED = ("sources.yaml", "dimensions.yaml", "privacy_exceptions.yaml")
+COPIED = ("sources.yaml", "dimensions.yaml", "privacy_exceptions.yaml", "review_rules.yaml")
 COPIED_DIRS = ("meetings", "outlines", "schema", "privacy")
 PER_FILE = 200
 CASE_SHARE = 0.08

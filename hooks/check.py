@@ -14,11 +14,14 @@ from hooks.data import library
 from hooks.data.errors import DataErrors
 from hooks.data.model import Library
 from hooks.privacy.data_check import PersonalDataCheck
+from hooks.review.rules import load_rules
 
 
 def load_library(data_dir: Path) -> Library:
     """Read, check (personal data included) and model data_dir; raise DataErrors naming every problem."""
-    return library.load_library(data_dir, PersonalDataCheck())
+    loaded = library.load_library(data_dir, PersonalDataCheck())
+    load_rules(data_dir)  # 自查's patterns: each must mean the same in Python and in the browser
+    return loaded
 
 
 def main(argv: list[str] | None = None) -> int:

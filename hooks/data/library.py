@@ -25,9 +25,9 @@ from hooks.data.schemas import check, warm_up
 
 # Where each kind of data lives, and which schema checks it.
 SINGLE_FILES = {"sources.yaml": "sources", "dimensions.yaml": "dimensions",
-                "privacy_exceptions.yaml": "privacy_exceptions"}
+                "privacy_exceptions.yaml": "privacy_exceptions", "review_rules.yaml": "review_rules"}
 FOLDERS = {"meetings": "meeting", "outlines": "outline", "examples": "examples", "cases": "cases"}
-UNIT_ORDER = ("sources", "dimensions", "privacy_exceptions", "meetings", "outlines", "examples", "cases")
+UNIT_ORDER = ("sources", "dimensions", "privacy_exceptions", "review_rules", "meetings", "outlines", "examples", "cases")
 # Text in these is scanned for personal data (the exceptions file itself quotes what it accepts).
 SCANNED = ("sources", "dimensions", "meetings", "outlines", "examples", "cases")
 # The schemas of the files of those kinds (read_documents scans them while reading).

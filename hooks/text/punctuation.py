@@ -1,23 +1,33 @@
-"""Punctuation width in pasted Chinese text: half-width marks next to CJK become full width."""
+"""Punctuation width in pasted Chinese text: half-width marks next to CJK become full width.
+
+The rule is data (PUNCTUATION_STEPS), applied in order by normalise_punctuation here and by the
+same loop in assets/review.js: a step maps single characters (`chars`), or replaces each match of
+`re` by `map[match]` or by the template `to` (\\1 = the first group)."""
 from __future__ import annotations
 
 import re
 
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 CJK = r"\u3400-\u9fff\u201c\u201d"
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+PUNCTUATION_STEPS: list[dict] = [
+    {"chars": {"(": "（", ")": "）", "\u3000": " ", **{chr(0xFF10 + d): str(d) for d in range(10)}}},
+    # Half-width marks next to a CJK character; never inside numbers such as 1,000 or 10:30.
+    {"re": re.compile(rf"(?<=[{CJK}）])[,:;?!]|[,:;?!](?=[{CJK}（])"), "map": HALF_TO_FULL},
+    # A half-width full stop ending a Chinese sentence (not 1.5 or a marker "1.").
+    {"re": re.compile(rf"(?<=[{CJK}）”])\.(?=[{CJK}（“]|\s|$)"), "to": "。"},
+    # "1." at line start is the marker 1．(full width), kept apart from 1.5.
+    {"re": re.compile(r"^(\d+)\.(?!\d)"), "to": r"\1．"},
+]
 
 
 def normalise_punctuation(text: str) -> str:
     """Turn half-width punctuation used in Chinese text into full width, length-preserving."""
-    text = text.replace("(", "（").replace(")", "）").replace("\u3000", " ").translate(FULLWIDTH_DIGITS)
-    # Half-width marks next to a CJK character; never inside numbers such as 1,000 or 10:30.
-    def widen(match: re.Match[str]) -> str:
-        return HALF_TO_FULL[match.group(0)]
-
-    text = re.sub(rf"(?<=[{CJK}）])[,:;?!]|[,:;?!](?=[{CJK}（])", widen, text)
-    # A half-width full stop ending a Chinese sentence (not 1.5 or a marker "1.").
-    text = re.sub(rf"(?<=[{CJK}）”])\.(?=[{CJK}（“]|\s|$)", "。", text)
-    # "1." / "1、" after a number at line start stay distinguishable; 1．is the full-width form.
-    text = re.sub(r"^(\d+)\.(?!\d)", r"\1．", text)
+    for step in PUNCTUATION_STEPS:
+        if "chars" in step:
+            text = text.translate(str.maketrans(step["chars"]))
+        elif "map" in step:
+            table = step["map"]
+            text = step["re"].sub(lambda match: table[match.group(0)], text)
+        else:
+            text = step["re"].sub(step["to"], text)
     return text

@@ -1,0 +1,1527 @@
+/* 自查 page (docs/review.md): the report on a draft, computed here, in the browser; nothing is
+ * sent anywhere. The rules are data the build publishes in api/review.js (window.MSH_REVIEW):
+ * the text rules of hooks/text, the personal-data rules of hooks/privacy, data/review_rules.yaml,
+ * the meetings and the parts of each document type. This file applies them exactly as the Python
+ * twin (hooks/review/engine.py, copycheck.py) does, step for step; tests/test_review_browser.py
+ * runs both on the same drafts and compares the reports. Change one, change the other.
+ *
+ * Python's regular expressions come as {re, flags}; compile() rewrites the few escapes whose
+ * meaning differs (\d, \s and their negations: Python's exact sets, from the data) and compiles
+ * with the `u` flag. Strings are compared and cut like Python's for text in the Basic
+ * Multilingual Plane (all of Chinese in use); a character outside it (an emoji) counts as two
+ * where a length decides, the one place the two can differ.
+ * Data is always text here, never markup: every text goes into the page with textContent.
+ */
+(function () {
+  "use strict";
+
+  // ================================================================ Python-like helpers
+
+  var SYNTAX = "^$\\.*+?()[]{}|/";
+  var classCache = null;
+
+  function pyClasses(data) {
+    if (!classCache) classCache = data.text.classes;
+    return classCache;
+  }
+
+  // Python regex source -> JavaScript source for the `u` flag.
+  function translate(source, classes) {
+    var out = "";
+    var inClass = false;
+    for (var i = 0; i < source.length; i++) {
+      var ch = source[i];
+      if (ch === "\\" && i + 1 < source.length) {
+        var next = source[i + 1];
+        i++;
+        if (next === "d") out += inClass ? classes.d : "[" + classes.d + "]";
+        else if (next === "D") out += "[^" + classes.d + "]";
+        else if (next === "s") out += inClass ? classes.s : "[" + classes.s + "]";
+        else if (next === "S") out += "[^" + classes.s + "]";
+        else if (/[A-Za-z0-9]/.test(next) || SYNTAX.indexOf(next) >= 0 || (inClass && next === "-")) out += "\\" + next;
+        else out += next;  // an escape of a character that needs none (\" \：): JS's u flag refuses those
+        continue;
+      }
+      if (ch === "[" && !inClass) {
+        inClass = true;
+        out += ch;
+        if (source[i + 1] === "^") { out += "^"; i++; }
+        continue;
+      }
+      if (ch === "]" && inClass) inClass = false;
+      out += ch;
+    }
+    return out;
+  }
+
+  var compiledCache = new Map();
+  // A pattern of the data ({re, flags}) as a RegExp; extra: more flags ("g", "y").
+  function compile(pattern, extra) {
+    var key = pattern.re + "\u0000" + pattern.flags + "\u0000" + (extra || "");
+    var found = compiledCache.get(key);
+    if (!found) {
+      found = new RegExp(translate(pattern.re, classCache), pattern.flags + "u" + (extra || ""));
+      compiledCache.set(key, found);
+    }
+    return found;
+  }
+  function rx(source) { return { re: source, flags: "" }; }
+
+  // pattern.search(text): the first match or null.
+  function search(pattern, text) { var r = compile(pattern); return r.exec(text); }
+  // pattern.match(text, pos): a match starting exactly at pos.
+  function matchAt(pattern, text, pos) {
+    var r = compile(pattern, "y");
+    r.lastIndex = pos || 0;
+    return r.exec(text);
+  }
+  function finditer(pattern, text) {
+    var r = compile(pattern, "g");
+    r.lastIndex = 0;
+    var out = [];
+    var m;
+    while ((m = r.exec(text)) !== null) {
+      out.push(m);
+      if (m[0] === "") r.lastIndex += text.codePointAt(r.lastIndex) > 0xffff ? 2 : 1;
+    }
+    return out;
+  }
+  function sub(pattern, replacement, text) {
+    var r = compile(pattern, "g");
+    r.lastIndex = 0;
+    return text.replace(r, replacement);
+  }
+
+  var spaceRe = null;
+  function strip(text) {
+    if (!spaceRe) {
+      spaceRe = [new RegExp("^[" + classCache.s + "]+", "u"), new RegExp("[" + classCache.s + "]+$", "u")];
+    }
+    return text.replace(spaceRe[0], "").replace(spaceRe[1], "");
+  }
+  function stripChars(text, chars, left, right) {
+    var start = 0;
+    var end = text.length;
+    if (left !== false) while (start < end && chars.indexOf(text[start]) >= 0) start++;
+    if (right !== false) while (end > start && chars.indexOf(text[end - 1]) >= 0) end--;
+    return text.slice(start, end);
+  }
+  function endsWithAny(text, endings) {
+    for (var i = 0; i < endings.length; i++) if (text.endsWith(endings[i])) return true;
+    return false;
+  }
+  function startsWithAny(text, starts, position) {
+    for (var i = 0; i < starts.length; i++) if (text.startsWith(starts[i], position || 0)) return true;
+    return false;
+  }
+  // len() of Python: code points.
+  function plen(text) {
+    if (!/[\uD800-\uDBFF]/.test(text)) return text.length;
+    var n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdbff) n++;
+    }
+    return n;
+  }
+  function chars(text) { return Array.from(text); }
+  function setOf(list) { return new Set(list); }
+
+  // ================================================================ difflib.SequenceMatcher.ratio
+
+  function ratio(a, b) {
+    a = chars(a);
+    b = chars(b);
+    var la = a.length;
+    var lb = b.length;
+    if (la + lb === 0) return 1.0;
+    var b2j = new Map();
+    b.forEach(function (elt, i) {
+      var list = b2j.get(elt);
+      if (!list) b2j.set(elt, list = []);
+      list.push(i);
+    });
+    if (lb >= 200) {  // autojunk: popular elements are left out of b2j
+      var ntest = Math.floor(lb / 100) + 1;
+      Array.from(b2j.keys()).forEach(function (elt) { if (b2j.get(elt).length > ntest) b2j.delete(elt); });
+    }
+    function longest(alo, ahi, blo, bhi) {
+      var besti = alo, bestj = blo, bestsize = 0;
+      var j2len = new Map();
+      for (var i = alo; i < ahi; i++) {
+        var newj2len = new Map();
+        var list = b2j.get(a[i]) || [];
+        for (var n = 0; n < list.length; n++) {
+          var j = list[n];
+          if (j < blo) continue;
+          if (j >= bhi) break;
+          var k = (j2len.get(j - 1) || 0) + 1;
+          newj2len.set(j, k);
+          if (k > bestsize) { besti = i - k + 1; bestj = j - k + 1; bestsize = k; }
+        }
+        j2len = newj2len;
+      }
+      while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) { besti--; bestj--; bestsize++; }
+      while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize]) bestsize++;
+      return [besti, bestj, bestsize];
+    }
+    var queue = [[0, la, 0, lb]];
+    var matches = 0;
+    while (queue.length) {
+      var q = queue.pop();
+      var x = longest(q[0], q[1], q[2], q[3]);
+      var i = x[0], j = x[1], k = x[2];
+      if (k) {
+        matches += k;
+        if (q[0] < i && q[2] < j) queue.push([q[0], i, q[2], j]);
+        if (i + k < q[1] && j + k < q[3]) queue.push([i + k, q[1], j + k, q[3]]);
+      }
+    }
+    return 2.0 * matches / (la + lb);
+  }
+
+  // ================================================================ hooks/text
+
+  function Text(data) {
+    var t = data.text;
+    this.t = t;
+    this.frame = t.aspects.FRAME;
+    this.threshold = t.aspects.MATCH_THRESHOLD;
+  }
+
+  Text.prototype.matchMarker = function (text) {
+    var markers = this.t.markers.MARKERS;
+    for (var i = 0; i < markers.length; i++) {
+      var found = matchAt(markers[i][1], text, 0);
+      if (found) return [markers[i][0], strip(found[0]), text.slice(found.index + found[0].length)];
+    }
+    return null;
+  };
+
+  Text.prototype.splitHeading = function (rest) {
+    var items = this.t.items;
+    for (var s = 0; s < items.HEADING_STOPS.length; s++) {
+      var position = rest.indexOf(items.HEADING_STOPS[s]);
+      if (position > 0 && position <= items.HEADING_MAX) {
+        return [strip(rest.slice(0, position)), strip(rest.slice(position + 1))];
+      }
+    }
+    if (plen(rest) <= items.HEADING_MAX) return [stripChars(strip(rest), "：:", false, true), ""];
+    return ["", strip(rest)];
+  };
+
+  Text.prototype.firstClause = function (text) {
+    var position = text.indexOf("。");
+    if (position < 0) position = text.length;
+    var heading = text.slice(0, position);
+    var rest = text.slice(position + 1);
+    if (plen(heading) > 60) {
+      var comma = heading.indexOf("，", 8);
+      if (comma > 0 && comma <= 40) {
+        rest = heading.slice(comma + 1) + "。" + rest;
+        heading = heading.slice(0, comma);
+      }
+    }
+    return [stripChars(heading, "：: "), strip(rest)];
+  };
+
+  Text.prototype.sentences = function (text) {
+    return finditer(this.t.items.SENTENCE, text).map(function (m) { return strip(m[0]); })
+      .filter(function (s) { return s !== ""; });
+  };
+
+  Text.prototype.stripMarkdown = function (text) {
+    var md = this.t.markdown;
+    var level = 0;
+    var heading = matchAt(md.MD_HEADING, text, 0);
+    if (heading) {
+      level = heading[1].length;
+      text = text.slice(heading[0].length);
+    }
+    var bullet = matchAt(md.MD_BULLET, text, 0);
+    if (bullet) text = text.slice(bullet[0].length);
+    var bracket = matchAt(md.BRACKET_HEADING, strip(text), 0);
+    if (bracket && !level) return [strip(bracket[1]), 2];
+    var bold = matchAt(md.MD_BOLD_LINE, text, 0);
+    if (bold && (!bold[2] || matchAt(md.NUMBERED, bold[1], 0) || md.BOLD_HEADING_FOLLOWERS.indexOf(bold[2].slice(0, 1)) >= 0)) {
+      text = bold[1] + bold[2];
+    }
+    return [strip(text), level];
+  };
+
+  Text.prototype.normalisePunctuation = function (text) {
+    var steps = this.t.punctuation.PUNCTUATION_STEPS;
+    steps.forEach(function (step) {
+      if (step.chars) {
+        var table = step.chars;
+        var out = "";
+        for (var i = 0; i < text.length; i++) {
+          var c = text[i];
+          out += Object.prototype.hasOwnProperty.call(table, c) ? table[c] : c;
+        }
+        text = out;
+      } else if (step.map) {
+        var map = step.map;
+        text = sub(step.re, function (m) { return map[m]; }, text);
+      } else {
+        text = sub(step.re, step.to.replace(/\$/g, "$$$$").replace(/\\(\d)/g, "$$$1"), text);
+      }
+    });
+    return text;
+  };
+
+  Text.prototype.isTitle = function (text) {
+    var d = this.t.doctypes;
+    return !!search(d.TITLE_WORDS, text) && plen(text) <= d.TITLE_MAX && !endsWithAny(text, ["。", "；"]) &&
+      !search(d.BREADCRUMB, text);
+  };
+
+  // hooks.text.doctypes.document_type: [value, confidence]
+  Text.prototype.documentType = function (title, lines) {
+    var d = this.t.doctypes;
+    var headerFields = 0;
+    lines.slice(0, d.HEADER_LINES).forEach(function (line) { if (matchAt(d.HEADER_FIELD, line, 0)) headerFields++; });
+    if (search(d.JILU_TITLE, title) || headerFields >= d.HEADER_FIELDS_MIN) {
+      var evidence = title.indexOf("会议") >= 0;
+      return [d.JILU, evidence && headerFields >= d.HEADER_FIELDS_MIN ? 0.95 : 0.8];
+    }
+    if (search(d.GEREN_TITLE, title)) return [d.GEREN, 0.95];
+    if (search(d.BANZI_TITLE, title)) return [d.BANZI, 0.95];
+    var body = lines.join("");
+    var first = finditer(d.FIRST_PERSON, body).length;
+    var collective = finditer(d.COLLECTIVE, body).length;
+    if (first > collective) return [d.GEREN, 0.6];
+    return [d.BANZI, collective ? 0.6 : 0.3];
+  };
+
+  Text.prototype.partOf = function (heading) {
+    var p = this.t.parts;
+    for (var i = 0; i < p.PART_WORDS.length; i++) {
+      if (search(p.PART_WORDS[i][0], heading) && plen(heading) <= p.PART_HEADING_MAX) return p.PART_WORDS[i][1];
+    }
+    return null;
+  };
+
+  // hooks.text.aspects
+  Text.prototype.core = function (text) {
+    var previous = null;
+    while (previous !== text) {
+      previous = text;
+      text = sub(this.frame, "", text);
+    }
+    return text;
+  };
+
+  function bigrams(text) {
+    var c = chars(text);
+    var out = new Set();
+    for (var i = 0; i < c.length - 1; i++) out.add(c[i] + c[i + 1]);
+    if (!out.size) out.add(text);
+    return out;
+  }
+
+  Text.prototype.similarity = function (heading, aspect) {
+    var words = this.core(heading);
+    if (!words) return 0.0;
+    var best = 0.0;
+    var labels = [aspect.title, aspect.short].filter(function (x) { return x; });
+    for (var n = 0; n < labels.length; n++) {
+      var official = this.core(labels[n]);
+      if (!official) continue;
+      if (words === official || (plen(official) >= 4 && words.indexOf(official) >= 0)) return 1.0;
+      if (plen(words) >= 4 && official.indexOf(words) >= 0) best = Math.max(best, 0.6 + 0.4 * plen(words) / plen(official));
+      var bw = bigrams(words);
+      var bo = bigrams(official);
+      var common = 0;
+      bw.forEach(function (g) { if (bo.has(g)) common++; });
+      var dice = 2 * common / (bw.size + bo.size);
+      best = Math.max(best, dice, ratio(words, official));
+    }
+    return best;
+  };
+
+  Text.prototype.assign = function (headings, aspects) {
+    var self = this;
+    var scored = [];
+    var bestScore = headings.map(function () { return 0.0; });
+    headings.forEach(function (h, i) {
+      aspects.forEach(function (a) {
+        var s = self.similarity(h, a);
+        scored.push([s, i, a]);
+        if (s > bestScore[i]) bestScore[i] = s;
+      });
+    });
+    scored.sort(function (x, y) { return y[0] - x[0]; });
+    var result = headings.map(function () { return [null, 0.0]; });
+    var used = new Set();
+    for (var n = 0; n < scored.length; n++) {
+      var entry = scored[n];
+      if (entry[0] < this.threshold) break;
+      if (result[entry[1]][0] === null && !used.has(entry[2].id)) {
+        result[entry[1]] = [entry[2], entry[0]];
+        used.add(entry[2].id);
+      }
+    }
+    return result.map(function (r, i) { return r[0] ? r : [null, bestScore[i]]; });
+  };
+
+  // ================================================================ hooks/privacy (rule-based scan)
+
+  function Privacy(data) {
+    var r = data.privacy;
+    this.r = r;
+    var sets = {};
+    ["SURNAMES", "PUBLIC_NAMES", "PLACEHOLDER_CHARS", "WEAK_SURNAMES", "NOT_IN_GIVEN_NAME", "WORDS_ENDING_IN_SURNAME",
+      "NOT_IN_LABELLED_NAME", "DOC_CODE_ENDINGS", "WORDS_BEFORE_NAME_SET", "STRONG_CUT_CHARS", "WEAK_CUT_CHARS",
+      "MAY_START_NAME", "NOT_LAST_OF_NAME", "PROVINCES", "ROAD_SUFFIXES", "COMMON_WORDS", "OTHER_WORDS",
+      "COMMON_NON_PLACES", "GENERIC_UNIT_NAMES"].forEach(function (name) { sets[name] = setOf(r[name]); });
+    this.sets = sets;
+    this.notAfter = {};
+    var self = this;
+    Object.keys(r.NOT_AFTER).forEach(function (k) { self.notAfter[k] = setOf(r.NOT_AFTER[k]); });
+    this.unitNotAfter = {};
+    Object.keys(r.UNIT_NOT_AFTER).forEach(function (k) { self.unitNotAfter[k] = setOf(r.UNIT_NOT_AFTER[k]); });
+    this.genericLast = {};
+    Object.keys(r.GENERIC_LAST_CHAR).forEach(function (k) { self.genericLast[k] = setOf(r.GENERIC_LAST_CHAR[k]); });
+    this.longGenericUnits = r.GENERIC_UNIT_NAMES.filter(function (g) { return plen(g) > 1; });
+    this.accepted = setOf(data.accepted);
+  }
+
+  function isHan(c) { return c >= "\u4e00" && c <= "\u9fff"; }
+  function allHan(text) { for (var i = 0; i < text.length; i++) if (!isHan(text[i])) return false; return true; }
+  function finding(category, match, start, end, placeholder) {
+    return { category: category, match: match, start: start, end: end, placeholder: placeholder };
+  }
+
+  Privacy.prototype.hasPlaceholder = function (name) {
+    for (var i = 0; i < name.length; i++) if (this.sets.PLACEHOLDER_CHARS.has(name[i])) return true;
+    return false;
+  };
+
+  Privacy.prototype.scan = function (text) {
+    var candidates = [].concat(this.codes(text), this.persons(text), this.titledFirst(text), this.personLists(text),
+      this.places(text), this.units(text));
+    var kept = [];
+    candidates.map(function (f, i) { return [f, i]; })
+      .sort(function (x, y) {
+        var a = x[0], b = y[0];
+        return ((a.start - a.end) - (b.start - b.end)) || (a.start - b.start) || (x[1] - y[1]);
+      })
+      .forEach(function (pair) {
+        var cand = pair[0];
+        if (kept.every(function (k) { return cand.end <= k.start || cand.start >= k.end; })) kept.push(cand);
+      });
+    return kept.map(function (f, i) { return [f, i]; })
+      .sort(function (x, y) { return (x[0].start - y[0].start) || (x[1] - y[1]); })
+      .map(function (pair) { return pair[0]; });
+  };
+
+  Privacy.prototype.codes = function (text) {
+    var r = this.r;
+    var self = this;
+    var found = finditer(r.EMAIL_RE, text).map(function (m) { return finding("email", m[0], m.index, m.index + m[0].length, "［邮箱略］"); });
+    found = found.concat(finditer(r.ID_NUMBER_RE, text).map(function (m) { return finding("id_number", m[0], m.index, m.index + m[0].length, "××××××××××××××××××"); }));
+    found = found.concat(finditer(r.PHONE_RE, text).map(function (m) { return finding("phone", m[0], m.index, m.index + m[0].length, "×××××××××××"); }));
+    finditer(r.DOC_NUMBER_RE, text).forEach(function (m) {
+      var start = m.index - self.docCodeBefore(text, m.index).length;
+      found.push(finding("doc_number", text.slice(start, m.index + m[0].length), start, m.index + m[0].length, "［文号略］"));
+    });
+    return found;
+  };
+
+  Privacy.prototype.docCodeBefore = function (text, pos) {
+    var start = pos;
+    while (start > 0 && pos - start < 8 && (isHan(text[start - 1]) || /[A-Za-z]/.test(text[start - 1]))) start--;
+    var code = text.slice(start, pos);
+    var cut = 0;
+    this.r.DOC_CUT_WORDS.forEach(function (w) {
+      if (code.indexOf(w) >= 0) cut = Math.max(cut, code.lastIndexOf(w) + w.length);
+    });
+    code = code.slice(cut).slice(-this.r.DOC_CODE_MAX);
+    return code && this.sets.DOC_CODE_ENDINGS.has(code[code.length - 1]) ? code : "";
+  };
+
+  Privacy.prototype.persons = function (text) {
+    var self = this;
+    var found = [];
+    finditer(this.r.TITLE_RE, text).forEach(function (m) {
+      var name = self.nameBeforeTitle(text, m.index);
+      if (name === null) return;
+      var start = m.index - name.length;
+      var placeholder = m[0] === "同志" ? "××同志" : "××" + m[0];
+      found.push(finding("person", text.slice(start, m.index + m[0].length), start, m.index + m[0].length, placeholder));
+    });
+    return found;
+  };
+
+  Privacy.prototype.nameBeforeTitle = function (text, pos) {
+    var s = this.sets;
+    if (pos === 0 || s.PLACEHOLDER_CHARS.has(text[pos - 1]) || text[pos - 1] === "某") return null;
+    var lengths = [3, 2];
+    for (var n = 0; n < lengths.length; n++) {
+      var length = lengths[n];
+      var name = text.slice(Math.max(0, pos - length), pos);
+      if (name.length < length || !allHan(name)) continue;
+      if (s.PUBLIC_NAMES.has(name) || name.indexOf("某") >= 0) return null;
+      var surname = s.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
+      var given = name.slice(surname.length);
+      if (s.SURNAMES.has(surname) && !s.WEAK_SURNAMES.has(surname) && given &&
+          !Array.from(given).some(function (c) { return s.NOT_IN_GIVEN_NAME.has(c); }) &&
+          !s.WORDS_ENDING_IN_SURNAME.has(text.slice(Math.max(0, pos - length - 1), pos - length + 1))) {
+        return name;
+      }
+    }
+    var single = text[pos - 1];
+    var titled = single + text.slice(pos, pos + 3);
+    if (s.SURNAMES.has(single) && !s.WORDS_ENDING_IN_SURNAME.has(text.slice(Math.max(0, pos - 2), pos)) &&
+        !startsWithAny(titled, this.r.GENERIC_TITLED) && !startsWithAny(titled, this.r.PUBLIC_NAMES)) {
+      return single;
+    }
+    return null;
+  };
+
+  Privacy.prototype.titledFirst = function (text) {
+    var self = this;
+    var found = [];
+    finditer(this.r.TITLE_BEFORE_RE, text).forEach(function (m) {
+      var end = m.index + m[0].length;
+      var name = self.nameAt(text, end, false);
+      if (name) found.push(finding("person", name, end, end + name.length, "××"));
+    });
+    return found;
+  };
+
+  Privacy.prototype.personLists = function (text) {
+    var self = this;
+    var found = [];
+    var separators = this.r.PERSON_LIST_SEPARATORS;
+    finditer(this.r.PERSON_LIST_RE, text).forEach(function (m) {
+      var position = m.index + m[0].length;
+      while (position < text.length) {
+        var name = self.nameAt(text, position, true);
+        if (!name) break;
+        found.push(finding("person", name, position, position + name.length, "××"));
+        position += name.length;
+        while (position < text.length && separators.indexOf(text[position]) >= 0) position++;
+      }
+    });
+    finditer(this.r.SPEAKER_RE, text).forEach(function (m) {
+      var name = m[1];
+      var start = m.index + m[0].indexOf(name);  // the group follows only spaces and a line break
+      if (self.looksLikeName(name)) found.push(finding("person", name, start, start + name.length, "××"));
+    });
+    return found;
+  };
+
+  Privacy.prototype.nameAt = function (text, position, listed) {
+    var lengths = [3, 2];
+    for (var n = 0; n < lengths.length; n++) {
+      var length = lengths[n];
+      var name = text.slice(position, position + length);
+      var following = text.slice(position + length, position + length + 1);
+      if (name.length === length && this.looksLikeName(name) &&
+          (!following || startsWithAny(text, this.r.AFTER_NAME, position + length) || (listed && !isHan(following)))) {
+        return name;
+      }
+    }
+    return "";
+  };
+
+  Privacy.prototype.looksLikeName = function (name) {
+    var s = this.sets;
+    if (!allHan(name) || s.PUBLIC_NAMES.has(name) || name.indexOf("某") >= 0) return false;
+    var surname = s.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
+    var given = name.slice(surname.length);
+    return s.SURNAMES.has(surname) && !!given && given.length <= 2 &&
+      !Array.from(given).some(function (c) { return s.NOT_IN_LABELLED_NAME.has(c); }) &&
+      !s.COMMON_WORDS.has(name) && !this.r.TITLES.some(function (t) { return name.indexOf(t) >= 0; }) &&
+      !s.OTHER_WORDS.has(name);
+  };
+
+  Privacy.prototype.nameBefore = function (text, pos, floor, maxLen, cutCommon) {
+    var s = this.sets;
+    var start = pos;
+    while (start > floor && pos - start < 8 && isHan(text[start - 1])) start--;
+    var win = text.slice(start, pos);
+    var cut = 0;
+    for (var i = 0; i < win.length - 3; i++) if (s.WORDS_BEFORE_NAME_SET.has(win.slice(i, i + 2))) cut = Math.max(cut, i + 2);
+    win = win.slice(cut);
+    var rightAfterSuffix = cut === 0 && start === floor && floor > 0;
+    for (var j = win.length - 1; j >= 0; j--) {
+      var rest = win.slice(j + 1);
+      if (s.STRONG_CUT_CHARS.has(win[j])) { win = rest; break; }
+      if (s.WEAK_CUT_CHARS.has(win[j]) && rest.length >= 2 &&
+          !(j === 0 && rightAfterSuffix && s.MAY_START_NAME.has(win[0]))) { win = rest; break; }
+    }
+    if (cutCommon !== false) win = this.afterCommonWords(win);
+    if (!win || s.NOT_LAST_OF_NAME.has(win[win.length - 1])) return "";
+    for (var n = 0; n < this.r.NOT_IN_NAME.length; n++) if (win.indexOf(this.r.NOT_IN_NAME[n]) >= 0) return "";
+    return win.slice(-maxLen);
+  };
+
+  Privacy.prototype.afterCommonWords = function (win) {
+    var common = this.sets.COMMON_WORDS;
+    var cut = 0;
+    for (var i = 0; i < win.length - 1; i++) {
+      for (var j = Math.min(win.length, i + 4); j > i + 1; j--) {
+        if (j > cut && common.has(win.slice(i, j))) { cut = j; break; }
+      }
+    }
+    return win.slice(cut);
+  };
+
+  Privacy.prototype.isGenericPlace = function (name, suffix) {
+    var s = this.sets;
+    if (name.length < 2 || this.hasPlaceholder(name) || endsWithAny(name, this.r.GENERIC_PLACE_ENDINGS) ||
+        "和与及或".indexOf(name[name.length - 1]) >= 0) return true;
+    if (suffix === "省") return !s.PROVINCES.has(name);
+    if (name.length === 2 && "区县市".indexOf(suffix) >= 0 && s.COMMON_NON_PLACES.has(name)) return true;
+    var last = this.genericLast[suffix];
+    return !!last && last.has(name[name.length - 1]);
+  };
+
+  Privacy.prototype.places = function (text) {
+    var r = this.r;
+    var self = this;
+    var found = [];
+    var floor = 0;
+    finditer(r.PLACE_RE, text).forEach(function (m) {
+      var suffix = m[0];
+      var prevFloor = floor;
+      var end = m.index + suffix.length;
+      floor = end;
+      var notAfter = self.notAfter[suffix];
+      if (notAfter && notAfter.has(text.slice(end, end + 1))) return;
+      if (startsWithAny(text, r.PLACE_AFTER_PLACE, end)) { floor = prevFloor; return; }
+      var maxName = Object.prototype.hasOwnProperty.call(r.MAX_NAME, suffix) ? r.MAX_NAME[suffix] : 4;
+      var name = self.nameBefore(text, m.index, prevFloor, maxName, true);
+      if (self.isGenericPlace(name, suffix) || self.sets.PUBLIC_NAMES.has(name + suffix)) return;
+      var start = m.index - name.length;
+      var number = matchAt(r.ADDRESS_NUMBER_RE, text, end);
+      if (self.sets.ROAD_SUFFIXES.has(suffix) && number) {
+        found.push(finding("address", text.slice(start, end + number[0].length), start, end + number[0].length, "某路某号"));
+      } else {
+        found.push(finding("place", text.slice(start, end), start, end, r.PLACE_SUFFIXES[suffix]));
+      }
+    });
+    return found;
+  };
+
+  Privacy.prototype.unitCore = function (name) {
+    var changed = true;
+    while (changed && name) {
+      changed = false;
+      var stripped = sub(this.r.ORDINAL_RE, "", name);
+      for (var i = 0; i < this.r.UNIT_KIND_WORDS.length; i++) {
+        var word = this.r.UNIT_KIND_WORDS[i];
+        if (stripped.endsWith(word)) { stripped = stripped.slice(0, stripped.length - word.length); break; }
+      }
+      changed = stripped !== name;
+      name = stripped;
+    }
+    return name;
+  };
+
+  Privacy.prototype.units = function (text) {
+    var r = this.r;
+    var self = this;
+    var found = [];
+    var floor = 0;
+    finditer(r.UNIT_SUFFIX_RE, text).forEach(function (m) {
+      var prevFloor = floor;
+      var end = m.index + m[0].length;
+      floor = end;
+      var notAfter = self.unitNotAfter[m[0]];
+      if (notAfter && notAfter.has(text.slice(end, end + 1))) return;
+      var name = self.nameBefore(text, m.index, prevFloor, r.MAX_UNIT_NAME, false);
+      var core = self.unitCore(name);
+      if (self.afterCommonWords(core) !== core) return;
+      var maxCore = "市区县镇村".indexOf(core.slice(-1)) >= 0 ? 6 : 4;
+      if (!(core.length >= 2 && core.length <= maxCore) || self.hasPlaceholder(core) ||
+          self.sets.GENERIC_UNIT_NAMES.has(core) || "子分母该本各".indexOf(core[core.length - 1]) >= 0 ||
+          endsWithAny(core, self.longGenericUnits)) return;
+      var start = m.index - name.length;
+      var placeholder = "某单位";
+      var keys = Object.keys(r.UNIT_PLACEHOLDERS);
+      for (var i = 0; i < keys.length; i++) if (m[0].endsWith(keys[i])) { placeholder = r.UNIT_PLACEHOLDERS[keys[i]]; break; }
+      found.push(finding("unit", text.slice(start, end), start, end, placeholder));
+    });
+    return found;
+  };
+
+  // ================================================================ hooks/review/engine.py
+
+  function Engine(data) {
+    this.data = data;
+    pyClasses(data);
+    this.text = new Text(data);
+    this.privacy = new Privacy(data);
+    this.e = data.engine;
+    var rules = data.rules;
+    this.stock = rules.stock_phrases.map(function (rule) {
+      return [rule, rule.pattern ? rx(rule.pattern) : rx(rule.phrase.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&"))];
+    });
+    this.concrete = rules.concrete.map(function (rule) { return [rule.kind, rx(rule.pattern)]; });
+    this.pseudo = rules.pseudo_criticism.map(function (rule) {
+      return [rule.id, rx(rule.pattern), rule.unless ? rx(rule.unless) : null];
+    });
+    this.meetings = data.meetings;
+    this.allAspects = [];
+    var self = this;
+    data.meetings.forEach(function (m) { self.allAspects = self.allAspects.concat(m.aspects); });
+  }
+
+  Engine.prototype.readLines = function (text) {
+    var self = this;
+    return text.split(compile(this.e.LINE_BREAK, "g")).map(function (raw, index) {
+      var stripped = strip(raw);
+      var md = stripped ? self.text.stripMarkdown(stripped) : ["", 0];
+      return { no: index + 1, raw: raw, text: strip(self.text.normalisePunctuation(md[0])), md: md[1] };
+    });
+  };
+
+  Engine.prototype.findTitle = function (lines) {
+    var first = null;
+    for (var i = 0; i < lines.length; i++) if (lines[i].text) { first = lines[i]; break; }
+    if (!first) return null;
+    if (this.text.isTitle(first.text) || first.md === 1) return first;
+    var t = this.data.text;
+    if (this.text.matchMarker(first.text) === null && plen(first.text) <= t.doctypes.TITLE_MAX &&
+        !endsWithAny(first.text, this.e.TITLE_STOPS) && !matchAt(t.doctypes.HEADER_FIELD, first.text, 0) &&
+        !matchAt(t.markers.INLINE_ITEM, first.text, 0)) return first;
+    return null;
+  };
+
+  Engine.prototype.headingPart = function (heading) {
+    return search(this.e.NOT_A_PART_HEADING, heading) ? null : this.text.partOf(heading);
+  };
+
+  Engine.prototype.isPartLine = function (text) {
+    var t = this.data.text;
+    return plen(text) <= t.parts.PART_HEADING_MAX && this.headingPart(text) !== null &&
+      !search(t.parts.ASPECT_HEADING, text) && !matchAt(t.markers.INLINE_ITEM, text, 0) &&
+      !matchAt(t.doctypes.HEADER_FIELD, text, 0);
+  };
+
+  function Node(line, rank, marker, heading, body) {
+    this.line = line;
+    this.rank = rank;
+    this.marker = marker;
+    this.heading = heading;
+    this.body = body || [];
+    this.children = [];
+  }
+
+  Engine.prototype.parse = function (lines, title) {
+    var root = new Node(0, 0, "", "");
+    var stack = [root];
+    var headingMax = this.data.text.items.HEADING_MAX;
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i];
+      if (!line.text || line === title) continue;
+      var found = this.text.matchMarker(line.text);
+      var rank, marker, heading, body;
+      if (found) {
+        rank = found[0];
+        marker = found[1];
+        var split = this.text.splitHeading(found[2]);
+        heading = split[0];
+        body = split[1];
+        if (!heading) {
+          split = this.text.firstClause(found[2]);
+          heading = split[0];
+          body = split[1];
+        }
+      } else if (line.md >= 2 && plen(line.text) <= headingMax) {
+        rank = line.md - 1;
+        marker = "#".repeat(line.md);
+        heading = line.text;
+        body = "";
+      } else if (this.isPartLine(line.text)) {
+        rank = this.e.UNNUMBERED_PART_RANK;
+        marker = "";
+        heading = stripChars(line.text, "：:", false, true);
+        body = "";
+      } else {
+        stack[stack.length - 1].body.push([line.no, line.text]);
+        continue;
+      }
+      while (stack[stack.length - 1].rank >= rank && stack.length > 1) stack.pop();
+      var node = new Node(line.no, rank, marker, heading, body ? [[line.no, body]] : []);
+      stack[stack.length - 1].children.push(node);
+      stack.push(node);
+    }
+    return root;
+  };
+
+  function Item(line, marker, heading, text, lines) {
+    this.line = line;
+    this.marker = marker;
+    this.heading = heading;
+    this.text = text;
+    this.lines = lines;
+  }
+  Item.prototype.full = function () { return this.text ? this.heading + "。" + this.text : this.heading; };
+
+  Engine.prototype.inlineItems = function (paragraphs) {
+    var items = [];
+    var inline = this.data.text.markers.INLINE_ITEM;
+    for (var p = 0; p < paragraphs.length; p++) {
+      var number = paragraphs[p][0];
+      var paragraph = paragraphs[p][1];
+      var starts = finditer(inline, paragraph);
+      if (!starts.length) {
+        if (items.length) {
+          items[items.length - 1].text += paragraph;
+          items[items.length - 1].lines.push(number);
+        }
+        continue;
+      }
+      var head = strip(paragraph.slice(0, starts[0].index));
+      if (items.length && head) {
+        items[items.length - 1].text += head;
+        items[items.length - 1].lines.push(number);
+      }
+      for (var i = 0; i < starts.length; i++) {
+        var end = i + 1 < starts.length ? starts[i + 1].index : paragraph.length;
+        var clause = this.text.firstClause(strip(paragraph.slice(starts[i].index + starts[i][0].length, end)));
+        items.push(new Item(number, strip(starts[i][0]), clause[0], clause[1], [number]));
+      }
+    }
+    return items;
+  };
+
+  function bodyText(node) { return node.body.map(function (b) { return b[1]; }).join(""); }
+  function bodyLines(node) {
+    return [node.line].concat(node.body.map(function (b) { return b[0]; }).filter(function (n) { return n !== node.line; }));
+  }
+
+  Engine.prototype.itemsOf = function (node) {
+    var items = this.inlineItems(node.body);
+    for (var i = 0; i < node.children.length; i++) {
+      var child = node.children[i];
+      var childItems = this.itemsOf(child);
+      if (childItems.length) items = items.concat(childItems);
+      else items.push(new Item(child.line, child.marker, child.heading, bodyText(child), bodyLines(child)));
+    }
+    return items;
+  };
+
+  function linesOf(node) {
+    var numbers = node.line ? [node.line] : [];
+    node.body.forEach(function (b) { if (b[0] !== node.line) numbers.push(b[0]); });
+    node.children.forEach(function (child) { numbers = numbers.concat(linesOf(child)); });
+    return numbers;
+  }
+
+  Engine.prototype.bodyItem = function (node) {
+    if (!node.body.length) return [];
+    var clause = this.text.firstClause(bodyText(node));
+    return [new Item(node.body[0][0], "", clause[0], clause[1], node.body.map(function (b) { return b[0]; }))];
+  };
+
+  Engine.prototype.leaf = function (node) {
+    return new Item(node.line, node.marker, node.heading, bodyText(node), bodyLines(node));
+  };
+
+  Engine.prototype.analyse = function (source, options) {
+    options = options || {};
+    var self = this;
+    var text = this.text;
+    var t = this.data.text;
+    var lines = this.readLines(source);
+    var title = this.findTitle(lines);
+    var titleText = title ? title.text : "";
+    var texts = lines.filter(function (l) { return l.text && l !== title; }).map(function (l) { return l.text; });
+    var root = this.parse(lines, title);
+
+    function aspectLike(heading) {
+      if (search(t.parts.ASPECT_HEADING, heading)) return true;
+      for (var i = 0; i < self.allAspects.length; i++) if (text.similarity(heading, self.allAspects[i]) >= t.aspects.MATCH_THRESHOLD) return true;
+      return false;
+    }
+    var linePart = new Map();
+    var foundParts = [];
+    var groups = [];
+    var items = [];
+    function setPart(node, part) { linesOf(node).forEach(function (n) { linePart.set(n, part); }); }
+    function add(list, part, group) { list.forEach(function (item) { items.push([item, part, group]); }); }
+
+    add(this.inlineItems(root.body), null, null);
+    root.children.forEach(function (node) {
+      var own = self.headingPart(node.heading);
+      if (own === "问题" && search(t.parts.ASPECT_HEADING, node.heading)) own = null;
+      if (own) {
+        foundParts.push([own, node]);
+        setPart(node, own);
+        node.children.forEach(function (child) {
+          var childPart = self.headingPart(child.heading);
+          if (childPart) foundParts.push([childPart, child]);
+        });
+        if (own === "问题") {
+          add(self.inlineItems(node.body), own, null);
+          node.children.forEach(function (child) {
+            var childItems = self.itemsOf(child);
+            if (childItems.length || aspectLike(child.heading)) {
+              var group = { node: child, items: childItems.length ? childItems : self.bodyItem(child) };
+              groups.push(group);
+              add(group.items, own, group);
+            } else {
+              add([self.leaf(child)], own, null);
+            }
+          });
+        } else {
+          add(self.itemsOf(node), own, null);
+        }
+      } else if (aspectLike(node.heading)) {
+        var nodeItems = self.itemsOf(node);
+        var group = { node: node, items: nodeItems.length ? nodeItems : self.bodyItem(node) };
+        groups.push(group);
+        setPart(node, "问题");
+        add(group.items, "问题", group);
+      } else {
+        setPart(node, null);
+        var own2 = self.itemsOf(node);
+        add(own2.length ? own2 : [self.leaf(node)], null, null);
+      }
+    });
+
+    var kind = this.documentType(titleText, texts, options.type);
+    var defaultPart = kind[0] === this.e.PIPING ? "批评意见" : null;
+    items = items.map(function (entry) { return [entry[0], entry[1] || defaultPart, entry[2]]; });
+    var partAt = new Map();
+    lines.forEach(function (line) { partAt.set(line.no, linePart.get(line.no) || defaultPart); });
+    var headings = groups.map(function (g) { return g.node.heading; });
+    var chosen = this.meeting(lines, headings, options.meeting);
+
+    var report = {
+      title: titleText, title_line: title ? title.no : null,
+      type: kind[0], type_from: kind[1], meeting: chosen[0].id, meeting_from: chosen[1]
+    };
+    report.parts = this.parts((this.data.parts[kind[0]] || {})[chosen[0].id] || [], foundParts, titleText, lines, title);
+    var aspects = this.aspects(chosen[0], groups);
+    report.aspects = aspects[0];
+    report.foreign = aspects[1];
+    report.unmatched = aspects[2];
+    var assigned = chosen[0].aspects.length ? text.assign(headings, chosen[0].aspects) : [];
+    var groupAspect = new Map();
+    groups.forEach(function (g, i) { groupAspect.set(g, assigned[i] ? assigned[i][0] : null); });
+    report.items = items.map(function (entry) {
+      return self.itemReport(entry[0], entry[1], entry[2] ? groupAspect.get(entry[2]) : null);
+    });
+    report.stock_phrases = this.stockPhrases(lines, title, partAt);
+    report.personal_data = [];
+    lines.forEach(function (line) {
+      if (!line.text) return;
+      self.privacy.scan(line.raw).forEach(function (f) {
+        if (!self.privacy.accepted.has(f.match)) report.personal_data.push({ line: line.no, text: f.match, category: f.category });
+      });
+    });
+    var share = this.share(lines, title, partAt);
+    report.share_problems_causes = share[0];
+    report.chars = share[1];
+    return report;
+  };
+
+  Engine.prototype.documentType = function (title, texts, given) {
+    if (given) return [given, "given"];
+    var rules = this.data.rules;
+    if (title && search(rx(rules.criticism.title), title) && title.indexOf("对照检查") < 0) return [this.e.PIPING, "title"];
+    var guess = this.text.documentType(title, texts);
+    var d = this.data.text.doctypes;
+    var fromTitle = guess[1] >= 0.95 || (guess[0] === d.JILU && !!search(d.JILU_TITLE, title));
+    if (!fromTitle && guess[0] !== d.JILU) {
+      var body = texts.join("");
+      var second = finditer(rx(rules.criticism.second_person), body).length;
+      if (second > finditer(d.FIRST_PERSON, body).length + finditer(d.COLLECTIVE, body).length) return [this.e.PIPING, "content"];
+    }
+    return [guess[0], fromTitle ? "title" : "content"];
+  };
+
+  Engine.prototype.meeting = function (lines, headings, given) {
+    var self = this;
+    if (given) {
+      var chosen = this.meetings.filter(function (m) { return m.id === given; })[0];
+      if (chosen) return [chosen, "given"];
+    }
+    var rules = this.data.rules.meeting;
+    var firstLines = lines.filter(function (l) { return l.text; }).slice(0, rules.lines).map(function (l) { return l.text; });
+    var years = new Set();
+    firstLines.forEach(function (text) { finditer(rx(rules.year), text).forEach(function (m) { years.add(parseInt(m[1], 10)); }); });
+    var flatten = this.e.THEME_FLATTEN;
+    var flat = sub(flatten, "", lines.map(function (l) { return l.text; }).join(""));
+    var size = rules.theme_chars;
+    var best = null, bestKey = null, source = "latest";
+    this.meetings.forEach(function (candidate, index) {
+      var yearHit = years.has(candidate.year);
+      var themeHit = candidate.themes.some(function (theme) {
+        var t = sub(flatten, "", theme);
+        for (var i = 0; i + size <= t.length; i++) if (flat.indexOf(t.slice(i, i + size)) >= 0) return true;
+        return false;
+      });
+      var aspectHits = 0;
+      if (candidate.aspects.length) self.text.assign(headings, candidate.aspects).forEach(function (r) { if (r[0]) aspectHits++; });
+      var key = [yearHit ? 1 : 0, themeHit ? 1 : 0, aspectHits, -index];
+      if (bestKey === null || compareKeys(key, bestKey) > 0) {
+        best = candidate;
+        bestKey = key;
+        source = yearHit ? "year" : themeHit ? "theme" : aspectHits ? "aspects" : "latest";
+      }
+    });
+    return [best, source];
+  };
+
+  function compareKeys(a, b) {
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return 0;
+  }
+
+  Engine.prototype.parts = function (required, found, title, lines, titleLine) {
+    var header = this.data.text.doctypes.HEADER_FIELD;
+    var out = [];
+    var last = 0;
+    required.forEach(function (part) {
+      var line = null;
+      var i;
+      if (part.fields.length) {
+        for (i = 0; i < lines.length; i++) if (lines[i].text && matchAt(header, lines[i].text, 0)) { line = lines[i].no; break; }
+      } else if (part.part) {
+        for (i = 0; i < found.length; i++) if (found[i][0] === part.part) { line = found[i][1].line; break; }
+      } else {
+        var candidates = found.map(function (f) { return [f[1].line, f[1].heading]; });
+        if (titleLine) candidates.unshift([titleLine.no, title]);
+        for (i = 0; i < candidates.length; i++) if (candidates[i][1].indexOf(part.name) >= 0) { line = candidates[i][0]; break; }
+      }
+      out.push({ name: part.name, found: line !== null, line: line, in_order: line === null || line >= last });
+      if (line !== null) last = Math.max(last, line);
+    });
+    return out;
+  };
+
+  Engine.prototype.aspects = function (meeting, groups) {
+    var text = this.text;
+    var headings = groups.map(function (g) { return g.node.heading; });
+    var assigned = meeting.aspects.length ? text.assign(headings, meeting.aspects) : groups.map(function () { return [null, 0.0]; });
+    var aspects = meeting.aspects.map(function (aspect) {
+      var mine = [];
+      groups.forEach(function (g, i) { if (assigned[i][0] === aspect) mine.push([g, assigned[i][1]]); });
+      var count = 0;
+      mine.forEach(function (m) { count += m[0].items.length; });
+      return { id: aspect.id, title: aspect.title, found: mine.length > 0,
+        line: mine.length ? mine[0][0].node.line : null, heading: mine.length ? mine[0][0].node.heading : null,
+        score: mine.length ? Math.trunc(mine[0][1] * 100) : null, items: count };
+    });
+    var foreign = [];
+    var unmatched = [];
+    var threshold = this.data.text.aspects.MATCH_THRESHOLD;
+    var self = this;
+    groups.forEach(function (group, i) {
+      if (assigned[i][0] !== null) return;
+      var heading = group.node.heading;
+      var best = null, bestScore = 0.0;
+      self.meetings.forEach(function (other) {
+        if (other.id === meeting.id) return;
+        other.aspects.forEach(function (candidate) {
+          var score = text.similarity(heading, candidate);
+          if (score > bestScore) { best = [other, candidate]; bestScore = score; }
+        });
+      });
+      if (best !== null && bestScore >= threshold) {
+        foreign.push({ line: group.node.line, heading: heading, meeting: best[0].id, aspect: best[1].id,
+          title: best[1].title, score: Math.trunc(bestScore * 100) });
+      } else {
+        unmatched.push({ line: group.node.line, heading: heading });
+      }
+    });
+    return [aspects, foreign, unmatched];
+  };
+
+  Engine.prototype.itemReport = function (item, part, aspect) {
+    var full = item.full();
+    var kinds = [];
+    this.concrete.forEach(function (rule) { if (search(rule[1], full)) kinds.push(rule[0]); });
+    var lead = this.data.text.items.INSTANCE_LEAD;
+    if (this.text.sentences(full).some(function (s) {
+      var m = matchAt(lead, s, 0);
+      return m && plen(s) > plen(m[0]) + 4;
+    })) kinds.push("例如");
+    var stock = [];
+    this.stock.forEach(function (rule) {
+      var parts = rule[0].parts;
+      if ((!parts || parts.indexOf(part) >= 0) && search(rule[1], full) && stock.indexOf(rule[0].phrase) < 0) stock.push(rule[0].phrase);
+    });
+    var report = { line: item.line, lines: item.lines, part: part, aspect: aspect ? aspect.id : null, marker: item.marker,
+      title: item.heading, concrete: kinds.length > 0, evidence: kinds, stock: stock };
+    if (part === "批评意见") {
+      report.pseudo = this.pseudo.filter(function (rule) {
+        return search(rule[1], full) && !(rule[2] && search(rule[2], full));
+      }).map(function (rule) { return rule[0]; });
+    }
+    return report;
+  };
+
+  Engine.prototype.stockPhrases = function (lines, title, partAt) {
+    var stock = this.stock;
+    var found = [];
+    lines.forEach(function (line) {
+      if (!line.text || line === title) return;
+      var part = partAt.get(line.no);
+      stock.forEach(function (rule) {
+        if (rule[0].parts && rule[0].parts.indexOf(part) < 0) return;
+        finditer(rule[1], line.text).forEach(function (m) {
+          if (m[0]) found.push({ line: line.no, phrase: rule[0].phrase, text: m[0] });
+        });
+      });
+    });
+    return found;
+  };
+
+  Engine.prototype.share = function (lines, title, partAt) {
+    var total = 0, problems = 0, causes = 0;
+    lines.forEach(function (line) {
+      if (!line.text || line === title) return;
+      var size = plen(line.text);
+      total += size;
+      var part = partAt.get(line.no);
+      if (part === "问题") problems += size;
+      if (part === "原因") causes += size;
+    });
+    var share = null;
+    if (total && (problems || causes)) share = Math.floor(((problems + causes) * 1000 + Math.floor(total / 2)) / total) / 1000;
+    return [share, { problems: problems, causes: causes, total: total }];
+  };
+
+  // ================================================================ hooks/review/copycheck.py
+
+  function significant(text, pattern, lineBreak, withLines) {
+    var lines = withLines ? [] : null;
+    var out = "";
+    var parts = text.split(lineBreak);
+    var keep = compile(pattern, "g");
+    for (var n = 0; n < parts.length; n++) {
+      keep.lastIndex = 0;
+      var kept = parts[n].match(keep);
+      if (!kept) continue;
+      var joined = kept.join("");
+      out += joined;
+      if (withLines) for (var k = 0; k < joined.length; k++) lines.push(n + 1);
+    }
+    return [out, lines];
+  }
+
+  var BASE = 1000003;
+
+  // Passages of the draft repeating a record or the earlier draft (see copycheck.py).
+  Engine.prototype.copied = function (source, records, previous) {
+    var data = this.data;
+    var size = data.rules.copy.shingle;
+    var minimum = data.rules.copy.min_chars;
+    var lineBreak = compile(this.e.LINE_BREAK, "g");
+    var pattern = data.copy_chars;
+    var drafted = significant(source, pattern, lineBreak, true);
+    var draft = drafted[0];
+    var lineOf = drafted[1];
+    if (!this.official) {
+      var official = new Set();
+      data.official.forEach(function (wording) {
+        var c = significant(wording, pattern, lineBreak, false)[0];
+        for (var i = 0; i + size <= c.length; i++) official.add(c.slice(i, i + size));
+      });
+      this.official = official;
+    }
+    var officialSet = this.official;
+    // Rolling hash of each run of `size` characters; hits are checked against the text.
+    var top = 1;
+    for (var p = 1; p < size; p++) top = Math.imul(top, BASE);
+    var MASK = (1 << 20) - 1;
+    var bits = new Uint32Array((MASK + 1) >>> 5);
+    var positions = new Map();
+    function rolling(text, visit) {
+      var h = 0;
+      for (var i = 0; i < text.length; i++) {
+        if (i >= size) h = (h - Math.imul(text.charCodeAt(i - size), top)) | 0;
+        h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+        if (i >= size - 1) visit(h & 0x3fffffff, i - size + 1);
+      }
+    }
+    rolling(draft, function (h, i) {
+      bits[(h & MASK) >>> 5] |= 1 << (h & 31);
+      var list = positions.get(h);
+      if (!list) positions.set(h, list = []);
+      list.push(i);
+    });
+    function passages(text) {
+      var hits = [];
+      rolling(text, function (h, j) {
+        if (!(bits[(h & MASK) >>> 5] & (1 << (h & 31)))) return;
+        var list = positions.get(h);
+        if (!list) return;
+        for (var n = 0; n < list.length; n++) {
+          if (draft.substr(list[n], size) === text.substr(j, size)) hits.push(list[n]);
+        }
+      });
+      if (!hits.length) return [];
+      hits.sort(function (a, b) { return a - b; });
+      var unique = hits.filter(function (v, i) { return i === 0 || v !== hits[i - 1]; });
+      return runs(unique, draft, size, minimum, officialSet);
+    }
+    var candidates = [];
+    var library = records;
+    if (!library.sig) {
+      library.sig = library.records.map(function (r) { return significant(r[1], pattern, lineBreak, false)[0]; });
+    }
+    for (var r = 0; r < library.sig.length; r++) {
+      passages(library.sig[r]).forEach(function (run) { candidates.push([run[0], run[1], r]); });
+    }
+    candidates.sort(function (a, b) { return ((a[0] - a[1]) - (b[0] - b[1])) || (a[0] - b[0]) || (a[2] - b[2]); });
+    var kept = [];
+    candidates.forEach(function (c) {
+      if (kept.every(function (k) { return c[1] <= k[0] || c[0] >= k[1]; })) kept.push(c);
+    });
+    var found = kept.map(function (c) { return passage(c[0], c[1], library.records[c[2]][0], false, lineOf); });
+    if (previous) {
+      passages(significant(previous, pattern, lineBreak, false)[0]).forEach(function (run) {
+        found.push(passage(run[0], run[1], null, true, lineOf));
+      });
+    }
+    return found.map(function (f, i) { return [f, i]; })
+      .sort(function (a, b) { return (a[0].start - b[0].start) || ((a[0].previous ? 1 : 0) - (b[0].previous ? 1 : 0)) || (a[1] - b[1]); })
+      .map(function (pair) { return pair[0]; });
+  };
+
+  function runs(hits, draft, size, minimum, official) {
+    var out = [];
+    var index = 0;
+    while (index < hits.length) {
+      var first = hits[index];
+      var last = first;
+      while (index + 1 < hits.length && hits[index + 1] === last + 1) { index++; last = hits[index]; }
+      index++;
+      var end = last + size;
+      var own = new Uint8Array(end - first);
+      for (var i = first; i <= last; i++) {
+        if (!official.has(draft.substr(i, size))) for (var k = i - first; k < i - first + size; k++) own[k] = 1;
+      }
+      var count = 0;
+      for (var n = 0; n < own.length; n++) count += own[n];
+      if (count >= minimum) out.push([first, end]);
+    }
+    return out;
+  }
+
+  function passage(start, end, record, previous, lineOf) {
+    return { line: lineOf[start], end_line: lineOf[end - 1], chars: end - start, start: start, record: record, previous: previous };
+  }
+
+  // ================================================================ reading .docx (hooks/text/read.py)
+
+  var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+  // The files of a zip archive we need, inflated with the browser's own DecompressionStream.
+  function unzip(buffer, wanted) {
+    var view = new DataView(buffer);
+    var eocd = -1;
+    for (var i = buffer.byteLength - 22; i >= Math.max(0, buffer.byteLength - 65557); i--) {
+      if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    }
+    if (eocd < 0) return Promise.reject(new Error("不是 .docx 文件（找不到 zip 目录）"));
+    var count = view.getUint16(eocd + 10, true);
+    var offset = view.getUint32(eocd + 16, true);
+    var decoder = new TextDecoder("utf-8");
+    var jobs = {};
+    for (var n = 0; n < count; n++) {
+      if (view.getUint32(offset, true) !== 0x02014b50) break;
+      var method = view.getUint16(offset + 10, true);
+      var compressed = view.getUint32(offset + 20, true);
+      var nameLength = view.getUint16(offset + 28, true);
+      var extraLength = view.getUint16(offset + 30, true);
+      var commentLength = view.getUint16(offset + 32, true);
+      var local = view.getUint32(offset + 42, true);
+      var name = decoder.decode(new Uint8Array(buffer, offset + 46, nameLength));
+      if (wanted.indexOf(name) >= 0) {
+        var start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+        jobs[name] = inflate(new Uint8Array(buffer, start, compressed), method);
+      }
+      offset += 46 + nameLength + extraLength + commentLength;
+    }
+    var names = Object.keys(jobs);
+    return Promise.all(names.map(function (k) { return jobs[k]; })).then(function (texts) {
+      var out = {};
+      names.forEach(function (k, i) { out[k] = texts[i]; });
+      return out;
+    });
+  }
+
+  function inflate(bytes, method) {
+    if (method === 0) return Promise.resolve(new TextDecoder("utf-8").decode(bytes));
+    if (method !== 8) return Promise.reject(new Error("不支持的压缩方式 " + method));
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("这个浏览器不能解压 .docx，请把文字复制粘贴到上面的框里"));
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).text();
+  }
+
+  function wChildren(element, name) {
+    var out = [];
+    for (var c = element.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.namespaceURI === W && (!name || c.localName === name)) out.push(c);
+    }
+    return out;
+  }
+  function wChild(element, name) { return wChildren(element, name)[0] || null; }
+  function wVal(element, name) {
+    var child = element ? wChild(element, name) : null;
+    return child ? child.getAttributeNS(W, "val") : null;
+  }
+
+  function runText(run) {
+    var out = "";
+    wChildren(run).forEach(function (e) {
+      var name = e.localName;
+      if (name === "t") out += e.textContent;
+      else if (name === "tab" || name === "ptab") out += "\t";
+      else if (name === "cr") out += "\n";
+      else if (name === "br") { var type = e.getAttributeNS(W, "type"); if (!type || type === "textWrapping") out += "\n"; }
+      else if (name === "noBreakHyphen") out += "-";
+    });
+    return out;
+  }
+  function paragraphText(p) {
+    var out = "";
+    wChildren(p).forEach(function (e) {
+      if (e.localName === "r") out += runText(e);
+      else if (e.localName === "hyperlink") wChildren(e, "r").forEach(function (r) { out += runText(r); });
+    });
+    return out;
+  }
+
+  // Word's automatic numbers (hooks/text/word_numbering.py), written out as if typed.
+  var CHINESE = "零一二三四五六七八九";
+  var LEGAL = "零壹贰叁肆伍陆柒捌玖";
+  var STEMS = "甲乙丙丁戊己庚辛壬癸";
+  var CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+  function chinese(n, digits, ten) {
+    digits = digits || CHINESE;
+    ten = ten || "十";
+    if (!(n > 0 && n < 100)) return String(n);
+    var tens = Math.floor(n / 10), units = n % 10;
+    if (tens === 0) return digits[units];
+    return (tens === 1 ? "" : digits[tens]) + ten + (units ? digits[units] : "");
+  }
+  function roman(n) {
+    var values = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"],
+      [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+    var out = "";
+    values.forEach(function (v) { while (n >= v[0]) { out += v[1]; n -= v[0]; } });
+    return out;
+  }
+  function letters(n) { return String.fromCharCode(65 + (n - 1) % 26).repeat(Math.floor((n - 1) / 26) + 1); }
+  function formatNumber(n, fmt) {
+    if (["chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital"].indexOf(fmt) >= 0) return chinese(n);
+    if (fmt === "chineseLegalSimplified") return chinese(n, LEGAL, "拾");
+    if (fmt === "ideographTraditional") return STEMS[(n - 1) % 10];
+    if ((fmt === "decimalEnclosedCircle" || fmt === "decimalEnclosedCircleChinese") && n > 0 && n <= 20) return Array.from(CIRCLED)[n - 1];
+    if (fmt === "decimalFullWidth" || fmt === "decimalFullWidth2") return String(n).replace(/[0-9]/g, function (d) { return String.fromCharCode(0xff10 + +d); });
+    if (fmt === "decimalZero") return (n < 10 ? "0" : "") + n;
+    if (fmt === "upperLetter") return letters(n);
+    if (fmt === "lowerLetter") return letters(n).toLowerCase();
+    if (fmt === "upperRoman") return roman(n);
+    if (fmt === "lowerRoman") return roman(n).toLowerCase();
+    return String(n);
+  }
+
+  function Numbering(numberingXml, styles) {
+    this.abstract = {};
+    this.instances = {};
+    this.counters = {};
+    this.started = new Set();
+    this.styles = styles;
+    if (!numberingXml) return;
+    var root = numberingXml.documentElement;
+    var self = this;
+    Array.from(root.getElementsByTagNameNS(W, "abstractNum")).forEach(function (abstract) {
+      var levels = {};
+      Array.from(abstract.getElementsByTagNameNS(W, "lvl")).forEach(function (lvl) {
+        levels[parseInt(lvl.getAttributeNS(W, "ilvl") || "0", 10)] = {
+          start: parseInt(wVal(lvl, "start") || "1", 10) || 1, fmt: wVal(lvl, "numFmt") || "decimal",
+          text: wVal(lvl, "lvlText") || "", legal: !!wChild(lvl, "isLgl"), style: wVal(lvl, "pStyle")
+        };
+      });
+      self.abstract[abstract.getAttributeNS(W, "abstractNumId")] = levels;
+    });
+    Array.from(root.getElementsByTagNameNS(W, "num")).forEach(function (num) {
+      var overrides = {};
+      Array.from(num.getElementsByTagNameNS(W, "lvlOverride")).forEach(function (o) {
+        var start = wVal(o, "startOverride");
+        if (start !== null) overrides[parseInt(o.getAttributeNS(W, "ilvl") || "0", 10)] = parseInt(start, 10);
+      });
+      self.instances[num.getAttributeNS(W, "numId")] = [wVal(num, "abstractNumId"), overrides];
+    });
+  }
+
+  Numbering.prototype.label = function (p, styleId) {
+    var found = numPr(p, styleId, this.styles);
+    if (!found) return "";
+    var numId = found[0];
+    var level = found[1];
+    if (!Object.prototype.hasOwnProperty.call(this.instances, numId)) return "";
+    var abstractId = this.instances[numId][0];
+    var overrides = this.instances[numId][1];
+    var levels = this.abstract[abstractId] || {};
+    if (level === null) {
+      level = 0;
+      for (var k in levels) if (levels[k].style && levels[k].style === styleId) { level = parseInt(k, 10); break; }
+    }
+    if (!levels[level]) return "";
+    var counts = this.counters[abstractId] || (this.counters[abstractId] = {});
+    function dropDeeper(than) { Object.keys(counts).forEach(function (d) { if (+d > than) delete counts[d]; }); }
+    if (!this.started.has(numId)) {
+      this.started.add(numId);
+      Object.keys(overrides).forEach(function (ilvl) { counts[ilvl] = overrides[ilvl] - 1; dropDeeper(+ilvl); });
+    }
+    counts[level] = (counts[level] !== undefined ? counts[level] : levels[level].start - 1) + 1;
+    dropDeeper(level);
+    var self = levels[level];
+    if (self.fmt === "bullet" || self.fmt === "none") return "";
+    var text = self.text;
+    for (var ilvl = level; ilvl >= 0; ilvl--) {
+      var shown = levels[ilvl] || { start: 1, fmt: "decimal" };
+      var count = counts[ilvl] !== undefined ? counts[ilvl] : shown.start;
+      text = text.split("%" + (ilvl + 1)).join(formatNumber(count, self.legal ? "decimal" : shown.fmt));
+    }
+    return text;
+  };
+
+  function numPr(p, styleId, styles) {
+    var pPr = wChild(p, "pPr");
+    var own = pPr ? wChild(pPr, "numPr") : null;
+    if (own && wChild(own, "numId")) {
+      var ilvl = wVal(own, "ilvl");
+      return [wVal(own, "numId"), ilvl !== null ? parseInt(ilvl, 10) : 0];
+    }
+    var seen = new Set();
+    var style = styleId;
+    while (style && styles[style] && !seen.has(style)) {
+      seen.add(style);
+      var s = styles[style];
+      if (s.numId !== null) return [s.numId, s.ilvl];
+      style = s.basedOn;
+    }
+    return null;
+  }
+
+  function readStyles(xml) {
+    var styles = {};
+    var defaultId = null;
+    if (!xml) return [styles, null];
+    Array.from(xml.documentElement.getElementsByTagNameNS(W, "style")).forEach(function (s) {
+      if (s.getAttributeNS(W, "type") !== "paragraph") return;
+      var id = s.getAttributeNS(W, "styleId");
+      var pPr = wChild(s, "pPr");
+      var num = pPr ? wChild(pPr, "numPr") : null;
+      var ilvl = num ? wVal(num, "ilvl") : null;
+      styles[id] = { name: uiName(wVal(s, "name")), basedOn: wVal(s, "basedOn"),
+        numId: num && wChild(num, "numId") ? wVal(num, "numId") : null, ilvl: ilvl !== null ? parseInt(ilvl, 10) : null };
+      var isDefault = s.getAttributeNS(W, "default");
+      if (isDefault === "1" || isDefault === "true") defaultId = id;
+    });
+    return [styles, defaultId];
+  }
+  // python-docx shows built-in style names as Word's UI does (heading 1 -> Heading 1).
+  function uiName(name) {
+    if (!name) return "";
+    var m = /^heading ([1-9])$/.exec(name);
+    if (m) return "Heading " + m[1];
+    if (name === "title") return "Title";
+    return name;
+  }
+
+  var SKIPPED_COLUMN = /责任人|责任领导|牵头|负责人|责任单位|配合|序号|编号/;
+  function tableLines(rows) {
+    if (!rows.length) return [];
+    var header = rows[0];
+    var measure = -1;
+    for (var i = 0; i < header.length; i++) if (header[i].indexOf("措施") >= 0) { measure = i; break; }
+    if (measure < 0 || rows.length < 2) return rows.map(function (row) { return row.join(" | "); });
+    var lines = [];
+    rows.slice(1).forEach(function (row, index) {
+      if (measure >= row.length || !row[measure]) return;
+      var extra = [];
+      row.forEach(function (cell, c) {
+        if (c !== measure && c < header.length && cell && !SKIPPED_COLUMN.test(header[c])) extra.push(header[c] + "：" + cell);
+      });
+      var text = stripChars(row[measure], "。；;", false, true);
+      lines.push("（" + (index + 1) + "）" + text + "。" + (extra.length ? extra.join("；") + "。" : ""));
+    });
+    return lines;
+  }
+
+  function tableRows(tbl) {
+    var rows = [];
+    var above = [];
+    wChildren(tbl, "tr").forEach(function (tr) {
+      var cells = [];
+      wChildren(tr, "tc").forEach(function (tc) {
+        var pr = wChild(tc, "tcPr");
+        var span = parseInt(wVal(pr, "gridSpan") || "1", 10) || 1;
+        var merge = pr ? wChild(pr, "vMerge") : null;
+        var text = wChildren(tc, "p").map(paragraphText).join("\n");
+        var column = cells.length;
+        if (merge && (merge.getAttributeNS(W, "val") || "continue") === "continue" && above[column] !== undefined) text = above[column];
+        for (var s = 0; s < span; s++) cells.push(text);
+      });
+      above = cells;
+      rows.push(cells.map(function (c) { return strip(c); }));
+    });
+    return rows;
+  }
+
+  // A .docx file (ArrayBuffer) as the text python-docx gives hooks.text.read.read_docx.
+  function readDocx(buffer) {
+    var files = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
+    return unzip(buffer, files).then(function (texts) {
+      if (!texts["word/document.xml"]) throw new Error("不是 Word 文档（缺少 word/document.xml）");
+      var parser = new DOMParser();
+      function parse(name) {
+        if (!texts[name]) return null;
+        var xml = parser.parseFromString(texts[name], "application/xml");
+        if (xml.getElementsByTagName("parsererror").length) throw new Error(name + " 无法读取");
+        return xml;
+      }
+      var documentXml = parse("word/document.xml");
+      var read = readStyles(parse("word/styles.xml"));
+      var styles = read[0];
+      var defaultStyle = read[1];
+      var numbering = new Numbering(parse("word/numbering.xml"), styles);
+      var body = documentXml.getElementsByTagNameNS(W, "body")[0];
+      var lines = [];
+      wChildren(body).forEach(function (block) {
+        if (block.localName === "tbl") { lines = lines.concat(tableLines(tableRows(block))); return; }
+        if (block.localName !== "p") return;
+        var pStyle = wVal(wChild(block, "pPr"), "pStyle");
+        var styleId = pStyle && styles[pStyle] ? pStyle : defaultStyle;
+        var name = styleId && styles[styleId] ? styles[styleId].name : "";
+        var heading = /(?:Heading|标题)\s*(\d)/.exec(name);
+        var prefix = heading ? "#".repeat(parseInt(heading[1], 10)) + " " : (name === "Title" ? "# " : "");
+        var text = paragraphText(block);
+        var label = numbering.label(block, styleId);
+        lines.push(prefix + (strip(text) ? label : "") + text);
+      });
+      return lines.join("\n");
+    });
+  }
+
+  // ================================================================ exports
+
+  var api = {
+    Engine: Engine, compile: compile, translate: translate, readDocx: readDocx,
+    records: function (find, rests) {
+      // api/records.js (MSH_FIND) and api/records-text.js: [id, full text] in library order
+      var fields = find.fields;
+      var id = fields.indexOf("id"), excerpt = fields.indexOf("excerpt");
+      return { records: find.records.map(function (row, i) { return [String(row[id]), row[excerpt] + (rests ? rests[i] : "")]; }), sig: null };
+    }
+  };
+  window.MSHReview = api;
+})();
