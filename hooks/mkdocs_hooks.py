@@ -3,7 +3,7 @@
 Data flow: on_config loads and checks data/ (a bad file stops the build with file:line:field),
 on_files adds the generated pages and Word files (made in forked processes when that is safe: the
 pages are streamed to MkDocs as it reads them, the Word files filled in by on_env), on_page_content
-writes the 检索 page's first view, on_post_build writes the JSON API.
+writes the 检索 page's first view, on_post_build writes the JSON API and 自查's rules (api/review.js).
 """
 from __future__ import annotations
 
@@ -33,7 +33,10 @@ from hooks.data.errors import DataErrors  # noqa: E402
 from hooks.data.library import can_fork, is_large  # noqa: E402
 from hooks.data.model import Library, Record  # noqa: E402
 from hooks.mkdocs_stream import StreamedPage  # noqa: E402
-from hooks.site.api import ApiData, api_data, write_api  # noqa: E402
+from hooks.privacy.checker import load_exceptions  # noqa: E402
+from hooks.review.export import review_data  # noqa: E402
+from hooks.review.rules import load_rules  # noqa: E402
+from hooks.site.api import ApiData, api_data, parsed_script, write_api  # noqa: E402
 from hooks.site.find_view import first_view_html, replace_first_view  # noqa: E402
 from hooks.site.markdown_text import MarkdownEscaper  # noqa: E402
 from hooks.site.navigation import build_nav  # noqa: E402
@@ -76,6 +79,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = build_nav(library, Path(config.docs_dir))
     _switch_offline(config)
     _state["library"] = library
+    _state["review_rules"] = load_rules(data_dir.resolve())  # checked by load_library already
+    _state["data_dir"] = data_dir
     _state["escaper"] = MarkdownEscaper(_escaped_chars(config))
     if can_fork():  # the Word files are built in a second process while MkDocs converts the pages
         if is_large(data_dir):
@@ -139,9 +144,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     sizes = write_api(_api_data(), Path(config.site_dir))
     log.info("api: %d records, records.json %d bytes", len(_state["library"].records), sizes["records.json"])
+    _write_review_data(Path(config.site_dir))
 
 
 # ---- helpers -----------------------------------------------------------------------------
+
+def _write_review_data(site_dir: Path) -> None:
+    """api/review.js, beside records.js: every rule the 自查 page applies (hooks.review.export)."""
+    data_dir: Path = _state["data_dir"]
+    data = review_data(_state["library"], _state["review_rules"],
+                       load_exceptions(data_dir / "privacy_exceptions.yaml"))
+    (site_dir / "api" / "review.js").write_text(parsed_script("MSH_REVIEW", data), encoding="utf-8")
+
 
 def _api_data() -> ApiData:
     """The dataset as the API publishes it, made once per build (after on_files: urls)."""

@@ -187,6 +187,13 @@
     this.t = t;
     this.frame = t.aspects.FRAME;
     this.threshold = t.aspects.MATCH_THRESHOLD;
+    // Headings are compared with every aspect of every meeting, several times a report: the
+    // results are kept (pure functions of their text).
+    this.cores = new Map();
+    this.similarities = new Map();
+    this.templates = t.punctuation.PUNCTUATION_STEPS.map(function (step) {
+      return step.to === undefined ? null : step.to.replace(/\$/g, "$$$$").replace(/\\(\d)/g, "$$$1");
+    });
   }
 
   Text.prototype.matchMarker = function (text) {
@@ -251,7 +258,8 @@
 
   Text.prototype.normalisePunctuation = function (text) {
     var steps = this.t.punctuation.PUNCTUATION_STEPS;
-    steps.forEach(function (step) {
+    var templates = this.templates;
+    steps.forEach(function (step, index) {
       if (step.chars) {
         var table = step.chars;
         var out = "";
@@ -264,7 +272,7 @@
         var map = step.map;
         text = sub(step.re, function (m) { return map[m]; }, text);
       } else {
-        text = sub(step.re, step.to.replace(/\$/g, "$$$$").replace(/\\(\d)/g, "$$$1"), text);
+        text = sub(step.re, templates[index], text);
       }
     });
     return text;
@@ -304,11 +312,16 @@
 
   // hooks.text.aspects
   Text.prototype.core = function (text) {
+    var known = this.cores.get(text);
+    if (known !== undefined) return known;
+    var original = text;
     var previous = null;
     while (previous !== text) {
       previous = text;
       text = sub(this.frame, "", text);
     }
+    if (this.cores.size > 50000) this.cores.clear();
+    this.cores.set(original, text);
     return text;
   };
 
@@ -321,6 +334,17 @@
   }
 
   Text.prototype.similarity = function (heading, aspect) {
+    var key = heading + "\u0000" + aspect.title + "\u0000" + (aspect.short || "");
+    var known = this.similarities.get(key);
+    if (known === undefined) {
+      known = this.computeSimilarity(heading, aspect);
+      if (this.similarities.size > 50000) this.similarities.clear();
+      this.similarities.set(key, known);
+    }
+    return known;
+  };
+
+  Text.prototype.computeSimilarity = function (heading, aspect) {
     var words = this.core(heading);
     if (!words) return 0.0;
     var best = 0.0;
@@ -703,6 +727,18 @@
       !matchAt(t.doctypes.HEADER_FIELD, text, 0);
   };
 
+  Engine.prototype.isAspectLine = function (text) {
+    var t = this.data.text;
+    return plen(text) <= t.items.HEADING_MAX && !search(this.e.NOT_AN_ASPECT_LINE, text) &&
+      !!(search(t.parts.ASPECT_HEADING, text) || matchAt(this.e.ASPECT_LEAD, text, 0)) &&
+      !matchAt(t.markers.INLINE_ITEM, text, 0) && !matchAt(t.doctypes.HEADER_FIELD, text, 0);
+  };
+
+  Engine.prototype.hasContent = function (node) {
+    return node.children.length > 0 || node.body.some(function (b) { return b[0] !== node.line; }) ||
+      this.inlineItems(node.body).length > 0;
+  };
+
   function Node(line, rank, marker, heading, body) {
     this.line = line;
     this.rank = rank;
@@ -739,6 +775,11 @@
         body = "";
       } else if (this.isPartLine(line.text)) {
         rank = this.e.UNNUMBERED_PART_RANK;
+        marker = "";
+        heading = stripChars(line.text, "：:", false, true);
+        body = "";
+      } else if (this.isAspectLine(line.text)) {
+        rank = this.e.UNNUMBERED_ASPECT_RANK;
         marker = "";
         heading = stripChars(line.text, "：:", false, true);
         body = "";
@@ -836,7 +877,7 @@
     var root = this.parse(lines, title);
 
     function aspectLike(heading) {
-      if (search(t.parts.ASPECT_HEADING, heading)) return true;
+      if (search(t.parts.ASPECT_HEADING, heading) || matchAt(self.e.ASPECT_LEAD, heading, 0)) return true;
       for (var i = 0; i < self.allAspects.length; i++) if (text.similarity(heading, self.allAspects[i]) >= t.aspects.MATCH_THRESHOLD) return true;
       return false;
     }
@@ -846,6 +887,12 @@
     var items = [];
     function setPart(node, part) { linesOf(node).forEach(function (n) { linePart.set(n, part); }); }
     function add(list, part, group) { list.forEach(function (item) { items.push([item, part, group]); }); }
+    function addGroup(node, part) {
+      var own = self.itemsOf(node);
+      var group = { node: node, items: own.length ? own : self.bodyItem(node) };
+      groups.push(group);
+      add(group.items, part, group);
+    }
 
     add(this.inlineItems(root.body), null, null);
     root.children.forEach(function (node) {
@@ -861,11 +908,8 @@
         if (own === "问题") {
           add(self.inlineItems(node.body), own, null);
           node.children.forEach(function (child) {
-            var childItems = self.itemsOf(child);
-            if (childItems.length || aspectLike(child.heading)) {
-              var group = { node: child, items: childItems.length ? childItems : self.bodyItem(child) };
-              groups.push(group);
-              add(group.items, own, group);
+            if (self.hasContent(child) || search(t.parts.ASPECT_HEADING, child.heading) || matchAt(self.e.ASPECT_LEAD, child.heading, 0)) {
+              addGroup(child, own);
             } else {
               add([self.leaf(child)], own, null);
             }
@@ -874,11 +918,9 @@
           add(self.itemsOf(node), own, null);
         }
       } else if (aspectLike(node.heading)) {
-        var nodeItems = self.itemsOf(node);
-        var group = { node: node, items: nodeItems.length ? nodeItems : self.bodyItem(node) };
-        groups.push(group);
+        if (!foundParts.some(function (f) { return f[0] === "问题"; })) foundParts.push(["问题", node]);
         setPart(node, "问题");
-        add(group.items, "问题", group);
+        addGroup(node, "问题");
       } else {
         setPart(node, null);
         var own2 = self.itemsOf(node);
@@ -889,6 +931,16 @@
     var kind = this.documentType(titleText, texts, options.type);
     var defaultPart = kind[0] === this.e.PIPING ? "批评意见" : null;
     items = items.map(function (entry) { return [entry[0], entry[1] || defaultPart, entry[2]]; });
+    var opinions = new Map();
+    items.forEach(function (entry) {
+      if (entry[1] !== null && entry[1] !== "批评意见") return;
+      var full = entry[0].full();
+      var found = matchAt(t.parts.CRITICISM, full, 0) || matchAt(t.parts.BRIEF_CRITICISM, full, 0);
+      if (found) {
+        entry[1] = "批评意见";
+        opinions.set(entry[0], found[3]);
+      }
+    });
     var partAt = new Map();
     lines.forEach(function (line) { partAt.set(line.no, linePart.get(line.no) || defaultPart); });
     var headings = groups.map(function (g) { return g.node.heading; });
@@ -898,7 +950,7 @@
       title: titleText, title_line: title ? title.no : null,
       type: kind[0], type_from: kind[1], meeting: chosen[0].id, meeting_from: chosen[1]
     };
-    report.parts = this.parts((this.data.parts[kind[0]] || {})[chosen[0].id] || [], foundParts, titleText, lines, title);
+    report.parts = this.parts((this.data.parts[kind[0]] || {})[chosen[0].id] || [], foundParts, allHeadings(root), title, lines);
     var aspects = this.aspects(chosen[0], groups);
     report.aspects = aspects[0];
     report.foreign = aspects[1];
@@ -907,7 +959,8 @@
     var groupAspect = new Map();
     groups.forEach(function (g, i) { groupAspect.set(g, assigned[i] ? assigned[i][0] : null); });
     report.items = items.map(function (entry) {
-      return self.itemReport(entry[0], entry[1], entry[2] ? groupAspect.get(entry[2]) : null);
+      return self.itemReport(entry[0], entry[1], entry[2] ? groupAspect.get(entry[2]) : null,
+        opinions.has(entry[0]) ? opinions.get(entry[0]) : null);
     });
     report.stock_phrases = this.stockPhrases(lines, title, partAt);
     report.personal_data = [];
@@ -976,8 +1029,17 @@
     return 0;
   }
 
-  Engine.prototype.parts = function (required, found, title, lines, titleLine) {
+  function allHeadings(node) {
+    var out = [];
+    node.children.forEach(function (child) { out.push(child); out = out.concat(allHeadings(child)); });
+    return out;
+  }
+
+  Engine.prototype.parts = function (required, found, headings, title, lines) {
     var header = this.data.text.doctypes.HEADER_FIELD;
+    var threshold = this.data.text.aspects.MATCH_THRESHOLD;
+    var text = this.text;
+    var named = (title ? [[title.no, title.text]] : []).concat(headings.map(function (n) { return [n.line, n.heading]; }));
     var out = [];
     var last = 0;
     required.forEach(function (part) {
@@ -985,12 +1047,13 @@
       var i;
       if (part.fields.length) {
         for (i = 0; i < lines.length; i++) if (lines[i].text && matchAt(header, lines[i].text, 0)) { line = lines[i].no; break; }
-      } else if (part.part) {
+      }
+      if (line === null && part.part) {
         for (i = 0; i < found.length; i++) if (found[i][0] === part.part) { line = found[i][1].line; break; }
-      } else {
-        var candidates = found.map(function (f) { return [f[1].line, f[1].heading]; });
-        if (titleLine) candidates.unshift([titleLine.no, title]);
-        for (i = 0; i < candidates.length; i++) if (candidates[i][1].indexOf(part.name) >= 0) { line = candidates[i][0]; break; }
+      }
+      if (line === null && !part.fields.length) {
+        var wording = { title: part.name, short: null };
+        for (i = 0; i < named.length; i++) if (text.similarity(named[i][1], wording) >= threshold) { line = named[i][0]; break; }
       }
       out.push({ name: part.name, found: line !== null, line: line, in_order: line === null || line >= last });
       if (line !== null) last = Math.max(last, line);
@@ -1036,8 +1099,8 @@
     return [aspects, foreign, unmatched];
   };
 
-  Engine.prototype.itemReport = function (item, part, aspect) {
-    var full = item.full();
+  Engine.prototype.itemReport = function (item, part, aspect, opinion) {
+    var full = opinion === null ? item.full() : opinion;
     var kinds = [];
     this.concrete.forEach(function (rule) { if (search(rule[1], full)) kinds.push(rule[0]); });
     var lead = this.data.text.items.INSTANCE_LEAD;
@@ -1512,6 +1575,399 @@
     });
   }
 
+  // ================================================================ the page
+
+  var FROM = { title: "按标题识别", content: "按内容识别", given: "你选择的", year: "按材料中的年份识别",
+    theme: "按引用的会议主题识别", aspects: "按方面标题识别", latest: "未能识别，默认最近一次" };
+  var CATEGORY = { person: "人名", place: "地名", unit: "单位名称", phone: "电话号码", id_number: "身份证号",
+    email: "电子邮箱", doc_number: "文号", address: "门牌地址" };
+  var DEBOUNCE_MS = 400;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  function decodeText(buffer) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+    } catch (e) {
+      return new TextDecoder("gb18030").decode(buffer);  // Windows Notepad still saves GBK
+    }
+  }
+
+  function readFile(file) {
+    return file.arrayBuffer().then(function (buffer) {
+      if (/\.docx$/i.test(file.name)) return readDocx(buffer);
+      if (/\.doc$/i.test(file.name)) throw new Error("不能读取旧版 .doc 文件：请在 Word 或 WPS 中另存为 .docx，或复制粘贴文字");
+      return decodeText(buffer);
+    });
+  }
+
+  function Page(root, data, script) {
+    this.root = root;
+    this.data = data;
+    this.engine = new Engine(data);
+    this.siteRoot = new URL("../", script ? script.src : location.href);
+    this.ui = {
+      form: root.querySelector("#msh-review-form"), draft: root.querySelector("#msh-review-draft"),
+      file: root.querySelector("#msh-review-file"), type: root.querySelector("#msh-review-type"),
+      meeting: root.querySelector("#msh-review-meeting"), previous: root.querySelector("#msh-review-previous"),
+      previousFile: root.querySelector("#msh-review-previous-file"), status: root.querySelector("#msh-review-status"),
+      report: root.querySelector("#msh-review-report")
+    };
+    this.library = null;  // the records for the copy check, once loaded
+    this.libraryState = "waiting";
+    this.report = null;
+    this.timer = null;
+    this.meetingsById = {};
+    var self = this;
+    data.meetings.forEach(function (m) { self.meetingsById[m.id] = m; });
+    this.fillOptions();
+    this.bind();
+    // A first report compiles every pattern and warms the engine up, so that the writer's first
+    // paste is as quick as the next ones.
+    var aspect = data.meetings[0].aspects[0];
+    this.engine.analyse("一、存在的问题\n（一）在" + (aspect ? aspect.title : "") + "方面\n一是学习不够深入，2025年3月张某书记。\n二、原因分析\n三、整改措施", {});
+    root.setAttribute("data-state", "ready");
+    this.ui.status.textContent = "把材料粘贴到上面的框里，或打开一个文件。";
+    if (this.ui.draft.value.trim()) this.run();
+  }
+
+  Page.prototype.fillOptions = function () {
+    var ui = this.ui;
+    this.data.types.forEach(function (t) { ui.type.appendChild(el("option", { value: t, text: t })); });
+    this.data.meetings.forEach(function (m) { ui.meeting.appendChild(el("option", { value: m.id, text: m.title })); });
+    var params = new URLSearchParams(location.search);
+    var meeting = params.get("meeting");
+    if (meeting && this.meetingsById[meeting]) ui.meeting.value = meeting;
+    var type = params.get("type") || this.data.outline_types[params.get("outline") || ""] || "";
+    if (this.data.types.indexOf(type) >= 0) ui.type.value = type;
+  };
+
+  Page.prototype.bind = function () {
+    var self = this;
+    var ui = this.ui;
+    ui.form.addEventListener("submit", function (event) { event.preventDefault(); self.run(); });
+    ui.draft.addEventListener("input", function (event) {
+      // A paste is checked at once; typing waits for a pause.
+      if (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop") self.run();
+      else self.later(function () { self.run(); });
+    });
+    ui.type.addEventListener("change", function () { self.run(); });
+    ui.meeting.addEventListener("change", function () { self.run(); });
+    ui.previous.addEventListener("input", function () { self.later(function () { self.checkCopies(); }); });
+    function opener(input, target, then) {
+      input.addEventListener("change", function () {
+        var file = input.files && input.files[0];
+        if (!file) return;
+        ui.status.textContent = "正在读取 " + file.name + "……";
+        readFile(file).then(function (text) {
+          target.value = text;
+          then();
+        }, function (error) {
+          ui.status.textContent = "无法读取 " + file.name + "：" + (error && error.message || error);
+        });
+      });
+    }
+    opener(ui.file, ui.draft, function () { self.run(); });
+    opener(ui.previousFile, ui.previous, function () { self.checkCopies(); });
+    ui.report.addEventListener("click", function (event) {
+      var target = event.target.closest ? event.target.closest("[data-line]") : null;
+      if (target) self.goTo(parseInt(target.getAttribute("data-line"), 10));
+    });
+  };
+
+  Page.prototype.later = function (fn) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(fn, DEBOUNCE_MS);
+  };
+
+  Page.prototype.run = function () {
+    clearTimeout(this.timer);
+    var text = this.ui.draft.value;
+    if (!text.trim()) {
+      this.report = null;
+      this.ui.report.hidden = true;
+      this.ui.report.textContent = "";
+      this.ui.report.removeAttribute("data-report");
+      this.ui.status.textContent = "把材料粘贴到上面的框里，或打开一个文件。";
+      return;
+    }
+    var started = performance.now();
+    var report = this.engine.analyse(text, { type: this.ui.type.value || null, meeting: this.ui.meeting.value || null });
+    report.copied = null;
+    this.report = report;
+    this.text = text;
+    this.render();
+    var elapsed = performance.now() - started;
+    this.ui.report.setAttribute("data-ms", elapsed.toFixed(1));
+    this.ui.status.textContent = "已检查（" + Math.round(elapsed) + " 毫秒）。点“第几行”可在下面的原文中找到那一行。";
+    this.checkCopies();
+  };
+
+  // The copy check needs the library's texts (api/records.js and records-text.js, as 检索 uses).
+  Page.prototype.checkCopies = function () {
+    var self = this;
+    if (!this.report) return;
+    if (this.libraryState === "loaded") {
+      var started = performance.now();
+      this.report.copied = this.engine.copied(this.text, this.library, this.ui.previous.value.trim() ? this.ui.previous.value : null);
+      this.ui.report.setAttribute("data-copy-ms", (performance.now() - started).toFixed(1));
+      this.renderCopies();
+      return;
+    }
+    if (this.libraryState === "error") { this.renderCopies(); return; }
+    if (this.libraryState === "loading") return;
+    this.libraryState = "loading";
+    this.renderCopies();
+    this.loadScript("api/records.js", function (error) {
+      if (error || !window.MSH_FIND) return self.libraryFailed("api/records.js");
+      self.loadScript("api/records-text.js", function (error2) {
+        if (error2 || !Array.isArray(window.MSH_FIND_TEXT)) return self.libraryFailed("api/records-text.js");
+        self.library = api.records(window.MSH_FIND, window.MSH_FIND_TEXT);
+        self.pages = window.MSH_FIND.pages;
+        self.urls = {};
+        var fields = window.MSH_FIND.fields;
+        var id = fields.indexOf("id"), page = fields.indexOf("page"), title = fields.indexOf("title");
+        self.titles = {};
+        window.MSH_FIND.records.forEach(function (row) {
+          var where = row[page];
+          self.urls[row[id]] = typeof where === "number" ? self.pages[where] + "#" + row[id] : where;
+          self.titles[row[id]] = row[title];
+        });
+        self.libraryState = "loaded";
+        self.checkCopies();
+      });
+    });
+  };
+
+  Page.prototype.libraryFailed = function (name) {
+    this.libraryState = "error";
+    this.libraryError = "无法载入 " + name + "，不能与本库比对。";
+    this.renderCopies();
+  };
+
+  Page.prototype.loadScript = function (path, done) {
+    if (path === "api/records.js" && window.MSH_FIND) return done(null);
+    if (path === "api/records-text.js" && window.MSH_FIND_TEXT) return done(null);
+    var tag = document.createElement("script");
+    tag.src = new URL(path, this.siteRoot).href;
+    tag.onload = function () { done(null); };
+    tag.onerror = function () { done("error"); };
+    document.head.appendChild(tag);
+  };
+
+  Page.prototype.goTo = function (line) {
+    var target = this.root.querySelector("#msh-review-line-" + line);
+    if (!target) return;
+    var previous = this.root.querySelector(".msh-review__line--current");
+    if (previous) previous.classList.remove("msh-review__line--current");
+    target.classList.add("msh-review__line--current");
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+    // The same line selected in the text box, for editing it there.
+    var lines = this.ui.draft.value.split(/\r\n|\r|\n/);
+    var start = 0;
+    for (var i = 0; i < line - 1 && i < lines.length; i++) start += lines[i].length + 1;
+    this.ui.draft.setSelectionRange(start, start + (lines[line - 1] || "").length);
+  };
+
+  function lineButton(line, label) {
+    return el("button", { type: "button", className: "msh-review__goto", "data-line": String(line), text: label || "第" + line + "行" });
+  }
+
+  function section(title, id, children, summary) {
+    return el("section", { className: "msh-review__section", id: id }, [
+      el("h2", { text: title }), summary ? el("p", { className: "msh-review__summary", text: summary }) : null
+    ].concat(children));
+  }
+
+  function mark(ok, text) {
+    return el("span", { className: "msh-review__mark " + (ok ? "msh-review__mark--ok" : "msh-review__mark--bad"), "aria-hidden": "true", text: text || (ok ? "✓" : "✗") });
+  }
+
+  Page.prototype.render = function () {
+    var r = this.report;
+    var data = this.data;
+    var meeting = this.meetingsById[r.meeting];
+    var out = this.ui.report;
+    out.textContent = "";
+    out.hidden = false;
+    out.setAttribute("data-report", JSON.stringify(r));
+    out.setAttribute("data-copy-state", "pending");
+    var byAspect = r.type === data.types[0] || r.type === data.types[1];
+
+    out.appendChild(el("p", { className: "msh-review__what" }, [
+      "材料类型：", el("strong", { text: r.type }), "（" + FROM[r.type_from] + "）　会议：",
+      el("strong", { text: meeting.title }), "（" + FROM[r.meeting_from] + "）。不对的话，在上面选择。"
+    ]));
+
+    // parts
+    var parts = r.parts.map(function (p) {
+      return el("li", { className: p.found ? "" : "msh-review__bad" }, [
+        mark(p.found), " " + p.name + "：", p.found ? lineButton(p.line) : el("strong", { text: "没有找到" }),
+        p.found && !p.in_order ? "（顺序与提纲不同）" : ""
+      ]);
+    });
+    var missing = r.parts.filter(function (p) { return !p.found; }).length;
+    out.appendChild(section("部分", "msh-review-parts", [el("ol", {}, parts)],
+      r.parts.length ? (missing ? "按" + meeting.title + "的提纲，缺 " + missing + " 个部分。" : "提纲要求的部分都有。") : "这类材料没有规定的部分。"));
+
+    // aspects
+    var aspectItems = r.aspects.map(function (a) {
+      return el("li", { className: a.found || !byAspect ? "" : "msh-review__bad" }, [
+        mark(a.found || !byAspect, a.found ? "✓" : byAspect ? "✗" : "–"), " " + a.title + "：",
+        a.found ? lineButton(a.line) : el("strong", { text: byAspect ? "没有找到这个方面的标题" : "未见" }),
+        a.found ? "，" + a.items + " 条" : ""
+      ]);
+    });
+    var self = this;
+    var foreign = r.foreign.map(function (f) {
+      var other = self.meetingsById[f.meeting];
+      return el("li", { className: "msh-review__bad" }, [
+        mark(false, "!"), " ", lineButton(f.line), "「" + f.heading + "」是" + other.title + "的方面（" + f.title + "），不是" + meeting.title + "的。"
+      ]);
+    });
+    var unmatched = r.unmatched.map(function (u) {
+      return el("li", {}, [mark(false, "?"), " ", lineButton(u.line), "「" + u.heading + "」不是" + meeting.title + "的任何一个方面。"]);
+    });
+    var notFound = r.aspects.filter(function (a) { return !a.found; }).length;
+    out.appendChild(section("对照检查的方面", "msh-review-aspects", [
+      el("ol", {}, aspectItems), foreign.length || unmatched.length ? el("ul", { className: "msh-review__other" }, foreign.concat(unmatched)) : null
+    ], !byAspect ? "这类材料一般不按方面逐项写，下列仅供参考。" :
+      (notFound ? notFound + " 个方面没有找到标题" : "每个方面都有标题") + (r.foreign.length ? "；" + r.foreign.length + " 个标题是别的年度的表述。" : "。")));
+
+    // items
+    var concreteParts = data.rules.concrete_parts;
+    var labels = {};
+    data.rules.pseudo_criticism.forEach(function (p) { labels[p.id] = p.label; });
+    var vague = 0, pseudo = 0;
+    var itemList = r.items.map(function (item) {
+      var judged = concreteParts.indexOf(item.part) >= 0;
+      if (judged && !item.concrete) vague++;
+      if (item.pseudo && item.pseudo.length) pseudo++;
+      var notes = [];
+      if (judged) notes.push(item.concrete ? "具体（" + item.evidence.join("、") + "）" : "不具体：没有人、事、时间、数字或“例如”");
+      if (item.stock.length) notes.push("套话：" + item.stock.join("、"));
+      if (item.pseudo && item.pseudo.length) notes.push("伪批评：" + item.pseudo.map(function (p) { return labels[p]; }).join("、"));
+      var bad = (judged && !item.concrete) || item.stock.length || (item.pseudo && item.pseudo.length);
+      return el("li", { className: bad ? "msh-review__bad" : "" }, [
+        lineButton(item.line), " ", el("span", { className: "msh-review__part", text: item.part || "—" }), " " + (item.title || "（无标题）"),
+        notes.length ? el("span", { className: "msh-review__notes", text: "——" + notes.join("；") }) : null
+      ]);
+    });
+    out.appendChild(section("条目", "msh-review-items", [el("ol", { className: "msh-review__items" }, itemList)],
+      r.items.length ? r.items.length + " 条，其中 " + vague + " 条不具体" + (r.type === data.types[2] || pseudo ? "，" + pseudo + " 条像“伪批评”" : "") + "。"
+        : "没有找到编号的条目（一是、二是，1. 2.，（一）（二）……）。"));
+
+    // stock phrases
+    var stock = r.stock_phrases.map(function (s) {
+      return el("li", {}, [lineButton(s.line), " “" + s.text + "”（" + s.phrase + "）"]);
+    });
+    out.appendChild(section("套话", "msh-review-stock", stock.length ? [el("ul", {}, stock)] : [],
+      stock.length ? stock.length + " 处。套话本身不算错，但没有具体事例支撑时，审核时常被退回。" : "没有发现清单里的套话。"));
+
+    // share
+    var share = r.share_problems_causes;
+    out.appendChild(section("问题和原因所占篇幅", "msh-review-share", [],
+      share === null ? "没有找到“存在的问题”“原因分析”部分，无法计算。" :
+        "问题 " + r.chars.problems + " 字、原因 " + r.chars.causes + " 字，占全文 " + r.chars.total + " 字的 " +
+        (share * 100).toFixed(1) + "%。不少地方要求问题查摆和原因剖析至少占一半，以上级要求为准。"));
+
+    // personal data
+    var personal = r.personal_data.map(function (p) {
+      return el("li", { className: "msh-review__bad" }, [lineButton(p.line), " " + (CATEGORY[p.category] || p.category) + "：" + p.text]);
+    });
+    out.appendChild(section("个人信息", "msh-review-personal", personal.length ? [el("ul", {}, personal)] : [],
+      personal.length ? personal.length + " 处。交给别人或上传之前，请改为××同志、某社区等。" : "没有发现人名、地名、电话等个人信息。"));
+
+    out.appendChild(section("雷同", "msh-review-copied", [], "正在载入本库……"));
+    out.appendChild(this.renderLines());
+  };
+
+  Page.prototype.renderCopies = function () {
+    var out = this.ui.report;
+    var holder = out.querySelector("#msh-review-copied");
+    if (!holder || !this.report) return;
+    var summary = holder.querySelector(".msh-review__summary");
+    var list = holder.querySelector("ul");
+    if (list) list.remove();
+    if (this.libraryState === "error") { summary.textContent = this.libraryError; out.setAttribute("data-copy-state", "error"); return; }
+    if (this.libraryState !== "loaded" || !this.report.copied) { summary.textContent = "正在载入本库的记录……"; return; }
+    var self = this;
+    var copied = this.report.copied;
+    var items = copied.map(function (c) {
+      var where = c.line === c.end_line ? lineButton(c.line) : lineButton(c.line, "第" + c.line + "–" + c.end_line + "行");
+      var source;
+      if (c.previous) source = ["与上一次的材料相同"];
+      else {
+        var link = el("a", { href: new URL(self.urls[c.record], self.siteRoot).href, text: self.titles[c.record] || c.record });
+        source = ["与本库的“", link, "”相同"];
+      }
+      return el("li", { className: "msh-review__bad" }, [where, " " + c.chars + " 字"].concat(source));
+    });
+    summary.textContent = copied.length ? copied.length + " 段与本库记录" + (this.ui.previous.value.trim() ? "或上一次的材料" : "") +
+      "相同（按连续相同的字数，不计标点；会议主题和方面的原文不计）。"
+      : "没有发现与本库" + (this.ui.previous.value.trim() ? "或上一次的材料" : "") + "雷同的段落。";
+    if (items.length) summary.after(el("ul", {}, items));
+    Array.prototype.forEach.call(out.querySelectorAll(".msh-review__line--copied"), function (li) {
+      li.classList.remove("msh-review__line--copied");
+    });
+    copied.forEach(function (c) {
+      for (var n = c.line; n <= c.end_line; n++) {
+        var li = out.querySelector("#msh-review-line-" + n);
+        if (li) li.classList.add("msh-review__line--copied");
+      }
+    });
+    out.setAttribute("data-report", JSON.stringify(this.report));
+    out.setAttribute("data-copy-state", "done");
+  };
+
+  // The draft, line by line, with what was found marked in it.
+  Page.prototype.renderLines = function () {
+    var r = this.report;
+    var marks = {};
+    function add(line, text, kind) { (marks[line] = marks[line] || []).push([text, kind]); }
+    r.stock_phrases.forEach(function (s) { add(s.line, s.text, "stock"); });
+    r.personal_data.forEach(function (p) { add(p.line, p.text, "personal"); });
+    var flagged = {};
+    r.items.forEach(function (item) { if (item.stock.length || (item.pseudo && item.pseudo.length)) flagged[item.line] = true; });
+    var list = el("ol", { className: "msh-review__lines" });
+    this.text.split(/\r\n|\r|\n/).forEach(function (raw, index) {
+      var no = index + 1;
+      var li = el("li", { id: "msh-review-line-" + no, value: String(no), tabindex: "-1" });
+      if (marks[no] || flagged[no]) li.className = "msh-review__line--flagged";
+      appendMarked(li, raw, marks[no] || []);
+      list.appendChild(li);
+    });
+    return section("原文（按行）", "msh-review-draft-lines", [list]);
+  };
+
+  function appendMarked(node, text, marks) {
+    var spans = [];
+    marks.forEach(function (m) {
+      var from = 0, at;
+      while (m[0] && (at = text.indexOf(m[0], from)) >= 0) { spans.push([at, at + m[0].length, m[1]]); from = at + m[0].length; }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var position = 0;
+    spans.forEach(function (s) {
+      if (s[0] < position) return;
+      if (s[0] > position) node.appendChild(document.createTextNode(text.slice(position, s[0])));
+      node.appendChild(el("mark", { className: "msh-review__found msh-review__found--" + s[2], text: text.slice(s[0], s[1]) }));
+      position = s[1];
+    });
+    if (position < text.length) node.appendChild(document.createTextNode(text.slice(position)));
+    if (!text) node.appendChild(document.createTextNode("\u00a0"));
+  }
+
   // ================================================================ exports
 
   var api = {
@@ -1524,4 +1980,11 @@
     }
   };
   window.MSHReview = api;
+
+  var root = document.getElementById("msh-review");
+  var script = document.currentScript;
+  if (root && window.MSH_REVIEW && !root.hasAttribute("data-started")) {
+    root.setAttribute("data-started", "");
+    api.page = new Page(root, window.MSH_REVIEW, script);
+  }
 })();

@@ -9,14 +9,11 @@ from .classify import HEADER_FIELD
 from .records import Draft, split_item
 from hooks.text.items import first_clause
 from hooks.text.markers import INLINE_ITEM
+from hooks.text.parts import BRIEF_CRITICISM, CRITICISM, NAME
 
-NAME = r"[^\s，。：:；、（）]{1,10}?"
 PEOPLE_FIELDS = re.compile(r"^(出席人?员?|参加人?员?|参会人员|缺席人?员?|列席人?员?|主持人?|记录人?)[：:](.*)$")
 SELF = re.compile(rf"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、．.])?\s*({NAME})(?:同志)?(?:作|进行)(?:个人)?(?:对照检查|自我批评|检视剖析)")
 SELF_OUTLINE = re.compile(r"^(自我批评|对照检查|个人对照检查)(?:发言)?(?:要点|提纲|内容)?[：:]?$")
-CRITICISM = re.compile(rf"^({NAME})(?:同志)?对({NAME})(?:同志)?(?:提出|的)?(?:的)?批评意见[：:]?(.*)$")
-# 「成员B对成员A：…」: an opinion on one line, giver and receiver without 批评意见.
-BRIEF_CRITICISM = re.compile(r"^([^\s，。：:；、（）对]{1,8})(?:同志)?对([^\s，。：:；、（）]{1,8}?)(?:同志)?[：:](.+)$")
 QUOTED_LINE = re.compile(r"^[「『“](.*)[」』”]$")
 SPEAKER_OPINION = re.compile(rf"^({NAME})(?:同志)?(?:[（(][^）)]*[）)])?[：:](.*)$")
 CRITICISM_BLOCK = re.compile(r"^.{0,20}(提出|开展).{0,6}批评意见[：:]?$|^批评意见[：:]?$")

@@ -21,7 +21,7 @@ from hooks.text.doctypes import (BANZI, COLLECTIVE, FIRST_PERSON, GEREN, HEADER_
 from hooks.text.items import HEADING_MAX, INSTANCE_LEAD, first_clause, sentences, split_heading
 from hooks.text.markdown import strip_markdown
 from hooks.text.markers import INLINE_ITEM, match_marker
-from hooks.text.parts import ASPECT_HEADING, PART_HEADING_MAX, part_of
+from hooks.text.parts import ASPECT_HEADING, BRIEF_CRITICISM, CRITICISM, PART_HEADING_MAX, part_of
 from hooks.text.punctuation import normalise_punctuation
 
 PIPING = "相互批评意见"
@@ -33,6 +33,11 @@ TITLE_STOPS = ("。", "；", "：", "，", ":", ";")
 UNNUMBERED_PART_RANK = 0.5
 # What the theme is compared without (spaces and quotation marks vary between copies).
 THEME_FLATTEN = re.compile(r"[\s“”\"]")
+# An aspect heading without 方面 starts with 带头 (the wording of every meeting since 2020).
+ASPECT_LEAD = re.compile(r"^在?带头")
+# An unnumbered line that reads as an aspect heading sits between 一、 and （一）; a sentence is none.
+NOT_AN_ASPECT_LINE = re.compile(r"[。；;]|[，,]$")
+UNNUMBERED_ASPECT_RANK = 1.5
 # A heading with a comma or a sentence end is an item that mentions a part word (今后, 措施), not
 # the part's heading.
 NOT_A_PART_HEADING = re.compile(r"[，。；,;]")
@@ -132,6 +137,18 @@ def is_part_line(text: str) -> bool:
             and not INLINE_ITEM.match(text) and not HEADER_FIELD.match(text))
 
 
+def is_aspect_line(text: str) -> bool:
+    """在带头…方面 alone on a line: an unnumbered aspect heading."""
+    return (len(text) <= HEADING_MAX and not NOT_AN_ASPECT_LINE.search(text)
+            and bool(ASPECT_HEADING.search(text) or ASPECT_LEAD.match(text))
+            and not INLINE_ITEM.match(text) and not HEADER_FIELD.match(text))
+
+
+def has_content(node: Node) -> bool:
+    """Something under the heading: subheadings, 一是 items, or paragraphs on later lines."""
+    return bool(node.children) or any(number != node.line for number, _ in node.body) or bool(inline_items(node.body))
+
+
 def parse(lines: list[Line], title: Line | None) -> Node:
     """The heading tree: numbered and Markdown headings and unnumbered part lines, with the
     other lines as their body (each with its line number)."""
@@ -150,6 +167,8 @@ def parse(lines: list[Line], title: Line | None) -> Node:
             rank, marker, heading, body = line.md - 1, "#" * line.md, line.text, ""
         elif is_part_line(line.text):
             rank, marker, heading, body = UNNUMBERED_PART_RANK, "", line.text.rstrip("：:"), ""
+        elif is_aspect_line(line.text):
+            rank, marker, heading, body = UNNUMBERED_ASPECT_RANK, "", line.text.rstrip("：:"), ""
         else:
             stack[-1].body.append((line.no, line.text))
             continue
@@ -215,8 +234,10 @@ def analyse(text: str, data: dict, *, meeting: str | None = None, doc_type: str 
     texts = [line.text for line in lines if line.text and line is not title]
     root = parse(lines, title)
 
-    aspect_like = lambda heading: bool(ASPECT_HEADING.search(heading)) or any(  # noqa: E731
-        similarity(heading, a) >= MATCH_THRESHOLD for a in c.all_aspects)
+    def aspect_like(heading: str) -> bool:
+        return bool(ASPECT_HEADING.search(heading) or ASPECT_LEAD.match(heading)) or any(
+            similarity(heading, a) >= MATCH_THRESHOLD for a in c.all_aspects)
+
     line_part: dict[int, str | None] = {}
     found_parts: list[tuple[str, Node]] = []  # (part, node) of every part heading, in order
     groups: list[Group] = []
@@ -225,6 +246,11 @@ def analyse(text: str, data: dict, *, meeting: str | None = None, doc_type: str 
     def set_part(node: Node, part: str | None) -> None:
         for number in lines_of(node):
             line_part[number] = part
+
+    def add_group(node: Node, part: str) -> None:
+        group = Group(node, items_of(node) or _body_item(node))
+        groups.append(group)
+        items.extend((item, part, group) for item in group.items)
 
     items += [(item, None, None) for item in inline_items(root.body)]
     for node in root.children:
@@ -240,20 +266,19 @@ def analyse(text: str, data: dict, *, meeting: str | None = None, doc_type: str 
             if own == "问题":
                 items += [(item, own, None) for item in inline_items(node.body)]
                 for child in node.children:
-                    child_items = items_of(child)
-                    if child_items or aspect_like(child.heading):
-                        group = Group(child, child_items or _body_item(child))
-                        groups.append(group)
-                        items += [(item, own, group) for item in group.items]
+                    # A heading with something under it is an aspect heading, whatever it says;
+                    # a line alone is one only if it reads as one (…方面, 带头…).
+                    if has_content(child) or ASPECT_HEADING.search(child.heading) or ASPECT_LEAD.match(child.heading):
+                        add_group(child, own)
                     else:
                         items.append((_leaf(child), own, None))
             else:
                 items += [(item, own, None) for item in items_of(node)]
-        elif aspect_like(node.heading):
-            group = Group(node, items_of(node) or _body_item(node))
-            groups.append(group)
+        elif aspect_like(node.heading):  # no 存在的问题 heading: the aspects stand at the top
+            if not any(part == "问题" for part, _ in found_parts):
+                found_parts.append(("问题", node))
             set_part(node, "问题")
-            items += [(item, "问题", group) for item in group.items]
+            add_group(node, "问题")
         else:
             set_part(node, None)
             items += [(item, None, None) for item in items_of(node) or [_leaf(node)]]
@@ -261,6 +286,13 @@ def analyse(text: str, data: dict, *, meeting: str | None = None, doc_type: str 
     kind, kind_from = _document_type(c, title_text, texts, doc_type)
     default_part = "批评意见" if kind == PIPING else None  # a list of criticisms: what is in no part
     items = [(item, part or default_part, group) for item, part, group in items]
+    # 成员B对成员A的批评意见：… (minutes): a criticism, judged by its opinion alone.
+    opinions: dict[int, str] = {}
+    for index, (item, part, group) in enumerate(items):
+        found = (CRITICISM.match(item.full) or BRIEF_CRITICISM.match(item.full)) if part in (None, "批评意见") else None
+        if found:
+            items[index] = (item, "批评意见", group)
+            opinions[id(item)] = found.group(3)
     part_at = {line.no: line_part.get(line.no) or default_part for line in lines}
     headings = [g.node.heading for g in groups]
     chosen, meeting_from = _meeting(c, lines, title, headings, meeting)
@@ -269,12 +301,12 @@ def analyse(text: str, data: dict, *, meeting: str | None = None, doc_type: str 
         "title": title_text, "title_line": title.no if title else None,
         "type": kind, "type_from": kind_from, "meeting": chosen.id, "meeting_from": meeting_from,
     }
-    report["parts"] = _parts(data["parts"][kind].get(chosen.id, []), found_parts, title_text, lines, title)
+    report["parts"] = _parts(data["parts"][kind].get(chosen.id, []), found_parts, all_headings(root), title, lines)
     aspects, foreign, unmatched = _aspects(c, chosen, groups)
     report["aspects"], report["foreign"], report["unmatched"] = aspects, foreign, unmatched
     group_aspect = {id(g): a for g, a in zip(groups, [a for a, _ in assign(headings, chosen.aspects)])}
-    report["items"] = [_item_report(c, item, part, group_aspect.get(id(group)) if group else None, kind)
-                       for item, part, group in items]
+    report["items"] = [_item_report(c, item, part, group_aspect.get(id(group)) if group else None,
+                                    opinions.get(id(item))) for item, part, group in items]
     report["stock_phrases"] = _stock_phrases(c, lines, title, part_at)
     report["personal_data"] = [{"line": line.no, "text": f.match, "category": f.category}
                                for line in lines if line.text
@@ -337,32 +369,35 @@ def _meeting(c: SimpleNamespace, lines: list[Line], title: Line | None, headings
     return best, source
 
 
-def _parts(required: list[dict], found: list[tuple[str, Node]], title: str, lines: list[Line],
-           title_line: Line | None) -> list[dict]:
-    """Each required part: found (the first heading naming it), its line, and whether it comes
-    after the parts found before it."""
+def all_headings(node: Node) -> list[Node]:
+    out = []
+    for child in node.children:
+        out.append(child)
+        out += all_headings(child)
+    return out
+
+
+def _parts(required: list[dict], found: list[tuple[str, Node]], headings: list[Node], title: Line | None,
+           lines: list[Line]) -> list[dict]:
+    """Each required part: found (a part heading of its kind, else the first heading or the title
+    worded like it), its line, and whether it comes after the parts found before it."""
+    named = ([(title.no, title.text)] if title else []) + [(node.line, node.heading) for node in headings]
     out, last = [], 0
     for part in required:
         line = None
         if part["fields"]:
             line = next((l.no for l in lines if l.text and HEADER_FIELD.match(l.text)), None)
-        elif part["part"]:
+        if line is None and part["part"]:
             line = next((node.line for kind, node in found if kind == part["part"]), None)
-        else:
-            candidates = [(node.line, node.heading) for _, node in found]
-            if title_line is not None:
-                candidates.insert(0, (title_line.no, title))
-            line = next((number for number, heading in candidates if _names(heading, part["name"])), None)
+        if line is None and not part["fields"]:
+            wording = SimpleNamespace(title=part["name"], short=None)
+            line = next((number for number, heading in named if similarity(heading, wording) >= MATCH_THRESHOLD), None)
         entry = {"name": part["name"], "found": line is not None, "line": line,
                  "in_order": line is None or line >= last}
         if line is not None:
             last = max(last, line)
         out.append(entry)
     return out
-
-
-def _names(heading: str, name: str) -> bool:
-    return name in heading
 
 
 def _aspects(c: SimpleNamespace, meeting: SimpleNamespace, groups: list[Group]) -> tuple[list, list, list]:
@@ -397,8 +432,8 @@ def _aspects(c: SimpleNamespace, meeting: SimpleNamespace, groups: list[Group]) 
     return aspects, foreign, unmatched
 
 
-def _item_report(c: SimpleNamespace, item: Item, part: str | None, aspect: Any, kind: str) -> dict:
-    full = item.full
+def _item_report(c: SimpleNamespace, item: Item, part: str | None, aspect: Any, opinion: str | None) -> dict:
+    full = item.full if opinion is None else opinion
     kinds = [name for name, pattern in c.concrete if pattern.search(full)]
     if any(len(s) > len(lead.group(0)) + 4 for s in sentences(full) if (lead := INSTANCE_LEAD.match(s))):
         kinds.append("例如")

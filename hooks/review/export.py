@@ -8,6 +8,7 @@ rules to the same meetings.
 - rules: data/review_rules.yaml
 - meetings: id, year, kind, title, themes, aspects (official order), required sections
 - parts: for each document type and meeting, the parts the material must have, in order
+- outline_types: the document type of each outline (links from an outline page preset it)
 - official: the meetings' official wording (themes, aspects, parts), which copying is allowed
 - copy_chars: the characters the copy check compares (letters and digits)
 """
@@ -39,6 +40,7 @@ def review_data(library: Library, rules: dict[str, Any], exceptions: Exceptions 
         "types": list(TYPES),
         "meetings": [meeting_data(m) for m in library.meetings],
         "parts": {kind: {m.id: required_parts(library.outlines, kind, m) for m in library.meetings} for kind in TYPES},
+        "outline_types": {o.id: kind for o in library.outlines for kind in TYPES if _of_type(o, kind)},
         "official": official_texts(library),
         "copy_chars": pattern_json(COPY_CHARS),
     }
@@ -57,8 +59,12 @@ def meeting_data(meeting: Meeting) -> dict[str, Any]:
 def outline_for(outlines: list[Outline], kind: str, meeting: Meeting) -> Outline | None:
     """The outline of a document type for a meeting: 班子对照检查材料（含典型案例剖析） when the
     meeting requires its section, else the plain one."""
-    fitting = [o for o in outlines if (o.title == kind or o.title.startswith(kind + "（")) and o.applies_to(meeting)]
+    fitting = [o for o in outlines if _of_type(o, kind) and o.applies_to(meeting)]
     return max(fitting, key=lambda o: (o.requires is not None, -o.order), default=None)
+
+
+def _of_type(outline: Outline, kind: str) -> bool:
+    return outline.title == kind or outline.title.startswith(kind + "（")
 
 
 def required_parts(outlines: list[Outline], kind: str, meeting: Meeting) -> list[dict[str, Any]]:

@@ -34,5 +34,6 @@ def build_nav(library: Library, docs_dir: Path) -> list:
         {"示例": "examples/index.md"},
         {"案例": ["cases/index.md", *({e(m.title): cases_page(m)} for m in with_cases)]},
         {"检索": "find.md"},
+        {"自查": "review.md"},
         {"关于": about},
     ]

@@ -24,3 +24,9 @@ def part_of(heading: str) -> str | None:
         if pattern.search(heading) and len(heading) <= PART_HEADING_MAX:
             return part
     return None
+
+
+# An opinion in minutes: 成员B对成员A的批评意见：… or 成员B对成员A：… (the opinion is group 3).
+NAME = r"[^\s，。：:；、（）]{1,10}?"
+CRITICISM = re.compile(rf"^({NAME})(?:同志)?对({NAME})(?:同志)?(?:提出|的)?(?:的)?批评意见[：:]?(.*)$")
+BRIEF_CRITICISM = re.compile(r"^([^\s，。：:；、（）对]{1,8})(?:同志)?对([^\s，。：:；、（）]{1,8}?)(?:同志)?[：:](.+)$")
