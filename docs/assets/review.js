@@ -1005,16 +1005,23 @@
     var flat = sub(flatten, "", lines.map(function (l) { return l.text; }).join(""));
     var size = rules.theme_chars;
     var best = null, bestKey = null, source = "latest";
+    var themes = this.meetings.map(function (m) { return m.themes.map(function (t) { return sub(flatten, "", t); }); });
     this.meetings.forEach(function (candidate, index) {
       var yearHit = years.has(candidate.year);
-      var themeHit = candidate.themes.some(function (theme) {
-        var t = sub(flatten, "", theme);
-        for (var i = 0; i + size <= t.length; i++) if (flat.indexOf(t.slice(i, i + size)) >= 0) return true;
-        return false;
+      // Only the runs of a theme that no other meeting's theme has tell which one is quoted.
+      var others = [];
+      themes.forEach(function (own, j) { if (j !== index) others = others.concat(own); });
+      others = others.join("\n");
+      var themeHit = 0;
+      themes[index].forEach(function (t) {
+        for (var i = 0; i + size <= t.length; i++) {
+          var run = t.slice(i, i + size);
+          if (flat.indexOf(run) >= 0 && others.indexOf(run) < 0) themeHit++;
+        }
       });
       var aspectHits = 0;
       if (candidate.aspects.length) self.text.assign(headings, candidate.aspects).forEach(function (r) { if (r[0]) aspectHits++; });
-      var key = [yearHit ? 1 : 0, themeHit ? 1 : 0, aspectHits, -index];
+      var key = [yearHit ? 1 : 0, themeHit, aspectHits, -index];
       if (bestKey === null || compareKeys(key, bestKey) > 0) {
         best = candidate;
         bestKey = key;
@@ -1184,15 +1191,7 @@
     var drafted = significant(source, pattern, lineBreak, true);
     var draft = drafted[0];
     var lineOf = drafted[1];
-    if (!this.official) {
-      var official = new Set();
-      data.official.forEach(function (wording) {
-        var c = significant(wording, pattern, lineBreak, false)[0];
-        for (var i = 0; i + size <= c.length; i++) official.add(c.slice(i, i + size));
-      });
-      this.official = official;
-    }
-    var officialSet = this.official;
+    var officialMask = this.officialMask(draft, size, lineBreak);
     // Rolling hash of each run of `size` characters; hits are checked against the text.
     var top = 1;
     for (var p = 1; p < size; p++) top = Math.imul(top, BASE);
@@ -1226,7 +1225,7 @@
       if (!hits.length) return [];
       hits.sort(function (a, b) { return a - b; });
       var unique = hits.filter(function (v, i) { return i === 0 || v !== hits[i - 1]; });
-      return runs(unique, draft, size, minimum, officialSet);
+      return runs(unique, draft, size, minimum, officialMask);
     }
     var candidates = [];
     var library = records;
@@ -1252,6 +1251,31 @@
       .map(function (pair) { return pair[0]; });
   };
 
+  // For each character of the draft, whether it lies in official wording (copycheck.official_mask).
+  Engine.prototype.officialMask = function (draft, size, lineBreak) {
+    var pattern = this.data.copy_chars;
+    if (!this.officialWording) {
+      var shingles = new Set();
+      var short = [];
+      this.data.official.forEach(function (wording) {
+        var c = significant(wording, pattern, lineBreak, false)[0];
+        if (c.length >= size) for (var i = 0; i + size <= c.length; i++) shingles.add(c.slice(i, i + size));
+        else if (c) short.push(c);
+      });
+      this.officialWording = [shingles, short];
+    }
+    var mask = new Uint8Array(draft.length);
+    var known = this.officialWording[0];
+    for (var i = 0; i + size <= draft.length; i++) {
+      if (known.has(draft.substr(i, size))) mask.fill(1, i, i + size);
+    }
+    this.officialWording[1].forEach(function (c) {
+      var at = draft.indexOf(c);
+      while (at >= 0) { mask.fill(1, at, at + c.length); at = draft.indexOf(c, at + 1); }
+    });
+    return mask;
+  };
+
   function runs(hits, draft, size, minimum, official) {
     var out = [];
     var index = 0;
@@ -1261,13 +1285,15 @@
       while (index + 1 < hits.length && hits[index + 1] === last + 1) { index++; last = hits[index]; }
       index++;
       var end = last + size;
-      var own = new Uint8Array(end - first);
-      for (var i = first; i <= last; i++) {
-        if (!official.has(draft.substr(i, size))) for (var k = i - first; k < i - first + size; k++) own[k] = 1;
+      // Official wording never counts, nor the few characters between two pieces of it (在…方面,
+      // numbers): only stretches of at least `size` characters outside it.
+      var own = 0, stretch = 0;
+      for (var k = first; k <= end; k++) {
+        if (k < end && !official[k]) { stretch++; continue; }
+        if (stretch >= size) own += stretch;
+        stretch = 0;
       }
-      var count = 0;
-      for (var n = 0; n < own.length; n++) count += own[n];
-      if (count >= minimum) out.push([first, end]);
+      if (own >= minimum) out.push([first, end]);
     }
     return out;
   }

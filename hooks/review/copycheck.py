@@ -2,10 +2,11 @@
 
 Both sides keep only letters and digits (export.COPY_CHARS), so a copy with other punctuation
 or spacing is still found, and compare runs of `shingle` characters. A draft position is a hit
-for a source when the run starting there occurs in it; consecutive hits make a passage. Runs of
-the meetings' official wording (themes, aspects, part titles) are everyone's: they never make
-a passage on their own, and a passage is reported only when at least `min_chars` of it is not
-official wording. Among passages from different records that overlap, the longest is kept.
+for a source when the run starting there occurs in it; consecutive hits make a passage. The
+meetings' official wording (themes, aspects, part titles) is everyone's: a passage is reported
+only when at least `min_chars` of it lie outside official wording, in stretches of at least
+`shingle` characters (the glue between two pieces of it, 在…方面 or a number, is no copy).
+Among passages from different records that overlap, the longest is kept.
 assets/review.js does the same with a rolling hash; the result does not depend on the hash
 (every hash hit is checked against the text)."""
 from __future__ import annotations
@@ -33,10 +34,7 @@ def copied(text: str, data: dict[str, Any], records: list[tuple[str, str]], prev
     size, minimum = data["rules"]["copy"]["shingle"], data["rules"]["copy"]["min_chars"]
     copy_chars = re.compile(data["copy_chars"]["re"])
     draft, line_of = significant(text, copy_chars, line_numbers=True)
-    official: set[str] = set()
-    for wording in data["official"]:
-        chars = significant(wording, copy_chars)[0]
-        official.update(chars[i:i + size] for i in range(len(chars) - size + 1))
+    official = official_mask(draft, data["official"], copy_chars, size)
     positions: dict[str, list[int]] = {}
     for i in range(len(draft) - size + 1):
         positions.setdefault(draft[i:i + size], []).append(i)
@@ -63,9 +61,33 @@ def copied(text: str, data: dict[str, Any], records: list[tuple[str, str]], prev
     return sorted(found, key=lambda p: (p["start"], p["previous"]))
 
 
-def _runs(hits: list[int], draft: str, size: int, minimum: int, official: set[str]) -> list[tuple[int, int]]:
+def official_mask(draft: str, wordings: list[str], copy_chars: re.Pattern[str], size: int) -> list[bool]:
+    """For each character of draft, whether it lies in official wording: in a run of `size`
+    characters of a theme, aspect or part title, or in a whole one shorter than that."""
+    shingles: set[str] = set()
+    short: list[str] = []
+    for wording in wordings:
+        chars = significant(wording, copy_chars)[0]
+        if len(chars) >= size:
+            shingles.update(chars[i:i + size] for i in range(len(chars) - size + 1))
+        elif chars:
+            short.append(chars)
+    mask = [False] * len(draft)
+    for i in range(len(draft) - size + 1):
+        if draft[i:i + size] in shingles:
+            mask[i:i + size] = [True] * size
+    for chars in short:
+        at = draft.find(chars)
+        while at >= 0:
+            mask[at:at + len(chars)] = [True] * len(chars)
+            at = draft.find(chars, at + 1)
+    return mask
+
+
+def _runs(hits: list[int], draft: str, size: int, minimum: int, official: list[bool]) -> list[tuple[int, int]]:
     """Passages (start, end) in draft from sorted hit positions: consecutive positions join; a
-    passage counts when at least `minimum` of its characters lie outside official wording."""
+    passage counts when at least `minimum` of its characters lie outside official wording, in
+    stretches of at least `size`."""
     out = []
     index = 0
     while index < len(hits):
@@ -75,12 +97,16 @@ def _runs(hits: list[int], draft: str, size: int, minimum: int, official: set[st
             last = hits[index]
         index += 1
         end = last + size
-        own = [False] * (end - first)  # characters covered by a run that is not official wording
-        for i in range(first, last + 1):
-            if draft[i:i + size] not in official:
-                for k in range(i - first, i - first + size):
-                    own[k] = True
-        if sum(own) >= minimum:
+        # Official wording never counts, nor the few characters between two pieces of it (在…方面,
+        # numbers): only stretches of at least `size` characters outside it.
+        own, stretch = 0, 0
+        for k in range(first, end + 1):
+            if k < end and not official[k]:
+                stretch += 1
+                continue
+            own += stretch if stretch >= size else 0
+            stretch = 0
+        if own >= minimum:
             out.append((first, end))
     return out
 

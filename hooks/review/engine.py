@@ -356,11 +356,14 @@ def _meeting(c: SimpleNamespace, lines: list[Line], title: Line | None, headings
     flat = THEME_FLATTEN.sub("", "".join(line.text for line in lines))
     size = c.theme_chars
     best, best_key, source = None, None, "latest"
+    themes = [[THEME_FLATTEN.sub("", theme) for theme in m.themes] for m in c.meetings]
     for index, candidate in enumerate(c.meetings):
         year_hit = candidate.year in years
-        theme_hit = any(THEME_FLATTEN.sub("", theme)[i:i + size] in flat
-                        for theme in candidate.themes
-                        for i in range(0, len(THEME_FLATTEN.sub("", theme)) - size + 1))
+        # Themes share their openings (深入学习贯彻习近平新时代中国特色社会主义思想): only the
+        # runs of a theme that no other meeting's theme has tell which one is quoted.
+        others = "\n".join(t for j, own in enumerate(themes) if j != index for t in own)
+        theme_hit = sum(1 for theme in themes[index] for i in range(len(theme) - size + 1)
+                        if theme[i:i + size] in flat and theme[i:i + size] not in others)
         aspect_hits = sum(1 for a, _ in assign(headings, candidate.aspects) if a) if candidate.aspects else 0
         key = (year_hit, theme_hit, aspect_hits, -index)
         if best_key is None or key > best_key:
