@@ -316,3 +316,28 @@ def test_personal_data_scan_is_the_same_in_both(http_page):
     mismatched = [(t, g, x) for t, g, x in zip(texts, got, expected) if g != x]
     assert mismatched == []
     assert sum(map(len, expected)) > 1000  # the sentences do hold names, places and numbers
+
+
+def test_copy_check_is_the_same_in_both_on_many_records(http_page, python_side):
+    """Generated records that share clauses (benchmarks/find_bench.py) and a draft made of them
+    (benchmarks/review_bench.py): many overlapping passages, ties and repeated runs."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.find_bench import generate_dataset
+    from benchmarks.review_bench import make_draft
+
+    page, url = http_page
+    open_review(page, url)
+    data, _ = python_side
+    dataset = generate_dataset(600, seed=3)
+    records = [[r["id"], r["text"]] for r in dataset["records"]]
+    draft = make_draft(dataset["records"], 6000, seed=9)
+    previous = make_draft(dataset["records"], 3000, seed=10)
+    got = page.evaluate("""([draft, records, previous]) => {
+        const e = new MSHReview.Engine(window.MSH_REVIEW);
+        return e.copied(draft, {records: records, sig: null}, previous);
+    }""", [draft, records, previous])
+    from hooks.review.copycheck import copied
+    expected = copied(draft, data, [tuple(r) for r in records], previous)
+    assert got == expected
+    assert len(expected) > 20 and any(p["previous"] for p in expected)

@@ -1181,8 +1181,13 @@
 
   var BASE = 1000003;
 
+  function sameRun(a, i, b, k, size) {
+    for (var t = 0; t < size; t++) if (a.charCodeAt(i + t) !== b.charCodeAt(k + t)) return false;
+    return true;
+  }
+
   // Passages of the draft repeating a record or the earlier draft (see copycheck.py).
-  Engine.prototype.copied = function (source, records, previous) {
+  Engine.prototype.copied = function (source, library, previous) {
     var data = this.data;
     var size = data.rules.copy.shingle;
     var minimum = data.rules.copy.min_chars;
@@ -1192,12 +1197,14 @@
     var draft = drafted[0];
     var lineOf = drafted[1];
     var officialMask = this.officialMask(draft, size, lineBreak);
-    // Rolling hash of each run of `size` characters; hits are checked against the text.
+    var needed = Math.max(1, minimum - size + 1);
+    // The draft's runs of `size` characters by rolling hash: each distinct run once, with every
+    // position it has. A bit table answers "no" for most of a source's runs at once.
     var top = 1;
     for (var p = 1; p < size; p++) top = Math.imul(top, BASE);
     var MASK = (1 << 20) - 1;
     var bits = new Uint32Array((MASK + 1) >>> 5);
-    var positions = new Map();
+    var table = new Map();
     function rolling(text, visit) {
       var h = 0;
       for (var i = 0; i < text.length; i++) {
@@ -1208,47 +1215,138 @@
     }
     rolling(draft, function (h, i) {
       bits[(h & MASK) >>> 5] |= 1 << (h & 31);
-      var list = positions.get(h);
-      if (!list) positions.set(h, list = []);
-      list.push(i);
+      var entries = table.get(h);
+      if (!entries) table.set(h, entries = []);
+      for (var n = 0; n < entries.length; n++) {
+        if (sameRun(draft, entries[n].at, draft, i, size)) { entries[n].positions.push(i); return; }
+      }
+      entries.push({ at: i, positions: [i] });
     });
-    function passages(text) {
-      var hits = [];
-      rolling(text, function (h, j) {
-        if (!(bits[(h & MASK) >>> 5] & (1 << (h & 31)))) return;
-        var list = positions.get(h);
-        if (!list) return;
+    var hits = [];  // per source position: the draft positions of its run (null: none)
+    var maybe = [];  // per source position: the draft's entries with its hash (not yet checked)
+    // Diagonals in typed arrays: for draft position q, the start of the diagonal that reached it
+    // at source step stamp[q] (two of each, for the previous step and this one).
+    var starts = [new Int32Array(draft.length + 1), new Int32Array(draft.length + 1)];
+    var stamps = [new Int32Array(draft.length + 1).fill(-1), new Int32Array(draft.length + 1).fill(-1)];
+    var step = 0;  // counts source positions across every source, so stamps need no reset
+    // The longest passage found from each draft position, and its source (the first on ties).
+    var bestEnd = new Int32Array(draft.length);
+    var bestSource = new Int32Array(draft.length);
+    function ended(start, end, source) {
+      if (end - start >= minimum && end > bestEnd[start] && ownChars(officialMask, start, end, size) >= minimum) {
+        bestEnd[start] = end;
+        bestSource[start] = source;
+      }
+    }
+    function diagonals(first, end, source) {
+      for (var j = first; j < end; j++, step++) {
+        var now = step & 1, before = now ^ 1;
+        var list = hits[j];
         for (var n = 0; n < list.length; n++) {
-          if (draft.substr(list[n], size) === text.substr(j, size)) hits.push(list[n]);
+          var q = list[n];
+          var continues = j > first && q > 0 && stamps[before][q - 1] === step - 1;
+          starts[now][q] = continues ? starts[before][q - 1] : q;
+          stamps[now][q] = step;
         }
+        if (j > first) {
+          var previousList = hits[j - 1];
+          for (var m = 0; m < previousList.length; m++) {
+            var e = previousList[m];
+            if (stamps[now][e + 1] !== step) ended(starts[before][e], e + size, source);
+          }
+        }
+      }
+      var lastList = hits[end - 1], last = (step - 1) & 1;
+      for (var k = 0; k < lastList.length; k++) ended(starts[last][lastList[k]], lastList[k] + size, source);
+      step++;  // a gap: no diagonal continues into the next stretch
+    }
+    // Each stretch of at least `needed` consecutive set positions of list[from..to), to `then`.
+    function stretches(list, from, to, then) {
+      var j = from;
+      while (j < to) {
+        if (!list[j]) { j++; continue; }
+        var end = j;
+        while (end < to && list[end]) end++;
+        if (end - j >= needed) then(j, end);
+        j = end;
+      }
+    }
+    function passages(text, source) {
+      var count = text.length - size + 1;
+      if (count <= 0) return;
+      maybe.length = count;
+      hits.length = count;
+      var h = 0;
+      for (var i = 0; i < text.length; i++) {
+        if (i >= size) h = (h - Math.imul(text.charCodeAt(i - size), top)) | 0;
+        h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+        if (i < size - 1) continue;
+        var key = h & 0x3fffffff;
+        maybe[i - size + 1] = (bits[(key & MASK) >>> 5] & (1 << (key & 31))) ? table.get(key) || null : null;
+      }
+      // Hash hits are checked against the text only where enough of them follow each other for
+      // a passage: most of a source's hits are short phrases and never need it.
+      stretches(maybe, 0, count, function (from, to) {
+        for (var j = from; j < to; j++) {
+          var entries = maybe[j];
+          hits[j] = null;
+          for (var n = 0; n < entries.length; n++) {
+            if (sameRun(text, j, draft, entries[n].at, size)) { hits[j] = entries[n].positions; break; }
+          }
+        }
+        stretches(hits, from, to, function (a, b) { diagonals(a, b, source); });
       });
-      if (!hits.length) return [];
-      hits.sort(function (a, b) { return a - b; });
-      var unique = hits.filter(function (v, i) { return i === 0 || v !== hits[i - 1]; });
-      return runs(unique, draft, size, minimum, officialMask);
     }
-    var candidates = [];
-    var library = records;
-    if (!library.sig) {
-      library.sig = library.records.map(function (r) { return significant(r[1], pattern, lineBreak, false)[0]; });
+    function collect() {
+      var out = [];
+      for (var start = 0; start < draft.length; start++) {
+        if (bestEnd[start]) { out.push([start, bestEnd[start], bestSource[start]]); bestEnd[start] = 0; }
+      }
+      return longestFirst(out);
     }
-    for (var r = 0; r < library.sig.length; r++) {
-      passages(library.sig[r]).forEach(function (run) { candidates.push([run[0], run[1], r]); });
+    if (!library.sig) {  // made once per page: letters and digits only (line breaks go too)
+      var drop = this.notCopyChars();
+      library.sig = library.records.map(function (r) { return r[1].replace(drop, ""); });
     }
-    candidates.sort(function (a, b) { return ((a[0] - a[1]) - (b[0] - b[1])) || (a[0] - b[0]) || (a[2] - b[2]); });
-    var kept = [];
-    candidates.forEach(function (c) {
-      if (kept.every(function (k) { return c[1] <= k[0] || c[0] >= k[1]; })) kept.push(c);
-    });
-    var found = kept.map(function (c) { return passage(c[0], c[1], library.records[c[2]][0], false, lineOf); });
+    for (var r = 0; r < library.sig.length; r++) passages(library.sig[r], r);
+    var found = collect().map(function (c) { return passage(c[0], c[1], library.records[c[2]][0], false, lineOf); });
     if (previous) {
-      passages(significant(previous, pattern, lineBreak, false)[0]).forEach(function (run) {
-        found.push(passage(run[0], run[1], null, true, lineOf));
-      });
+      passages(significant(previous, pattern, lineBreak, false)[0], 0);
+      collect().forEach(function (c) { found.push(passage(c[0], c[1], null, true, lineOf)); });
     }
     return found.map(function (f, i) { return [f, i]; })
       .sort(function (a, b) { return (a[0].start - b[0].start) || ((a[0].previous ? 1 : 0) - (b[0].previous ? 1 : 0)) || (a[1] - b[1]); })
       .map(function (pair) { return pair[0]; });
+  };
+
+  function ownChars(official, start, end, size) {
+    var own = 0, stretch = 0;
+    for (var k = start; k <= end; k++) {
+      if (k < end && !official[k]) { stretch++; continue; }
+      if (stretch >= size) own += stretch;
+      stretch = 0;
+    }
+    return own;
+  }
+
+  function longestFirst(candidates) {
+    var sorted = candidates.map(function (c, i) { return [c, i]; }).sort(function (x, y) {
+      var a = x[0], b = y[0];
+      return ((a[0] - a[1]) - (b[0] - b[1])) || (a[0] - b[0]) || (a[2] - b[2]) || (x[1] - y[1]);
+    });
+    var kept = [];
+    sorted.forEach(function (pair) {
+      var c = pair[0];
+      if (kept.every(function (k) { return c[1] <= k[0] || c[0] >= k[1]; })) kept.push(c);
+    });
+    return kept;
+  }
+
+  // Everything the copy check leaves out, as one pattern: the complement of copy_chars (a class).
+  Engine.prototype.notCopyChars = function () {
+    var source = this.data.copy_chars.re;
+    if (!/^\[[^\^\]]/.test(source) || source.indexOf("]") !== source.length - 1) throw new Error("copy_chars is not a character class");
+    return new RegExp("[^" + translate(source.slice(1, -1), classCache) + "]", "gu");
   };
 
   // For each character of the draft, whether it lies in official wording (copycheck.official_mask).
@@ -1275,28 +1373,6 @@
     });
     return mask;
   };
-
-  function runs(hits, draft, size, minimum, official) {
-    var out = [];
-    var index = 0;
-    while (index < hits.length) {
-      var first = hits[index];
-      var last = first;
-      while (index + 1 < hits.length && hits[index + 1] === last + 1) { index++; last = hits[index]; }
-      index++;
-      var end = last + size;
-      // Official wording never counts, nor the few characters between two pieces of it (在…方面,
-      // numbers): only stretches of at least `size` characters outside it.
-      var own = 0, stretch = 0;
-      for (var k = first; k <= end; k++) {
-        if (k < end && !official[k]) { stretch++; continue; }
-        if (stretch >= size) own += stretch;
-        stretch = 0;
-      }
-      if (own >= minimum) out.push([first, end]);
-    }
-    return out;
-  }
 
   function passage(start, end, record, previous, lineOf) {
     return { line: lineOf[start], end_line: lineOf[end - 1], chars: end - start, start: start, record: record, previous: previous };
@@ -1735,7 +1811,12 @@
     var elapsed = performance.now() - started;
     this.ui.report.setAttribute("data-ms", elapsed.toFixed(1));
     this.ui.status.textContent = "已检查（" + Math.round(elapsed) + " 毫秒）。点“第几行”可在下面的原文中找到那一行。";
-    this.checkCopies();
+    // The copy check goes over every record: after the report is on screen, not before.
+    var self = this;
+    var report = this.report;
+    requestAnimationFrame(function () {
+      setTimeout(function () { if (self.report === report) self.checkCopies(); }, 0);
+    });
   };
 
   // The copy check needs the library's texts (api/records.js and records-text.js, as 检索 uses).
