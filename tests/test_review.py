@@ -335,3 +335,32 @@ def test_every_home_meeting_and_outline_page_links_to_review(built_site):
             assert href.endswith("?meeting=" + path.split("/")[1]), (path, href)
         if path.startswith("outlines/"):
             assert f"outline={path.split('/')[1]}" in href, (path, href)
+
+
+def test_abbreviated_and_half_width_headings(setup):
+    """(一)在强化政治忠诚方面, 固本培元方面, 三个敬畏方面 …, 1、 items and 第一，第二 inline."""
+    report = report_of(setup, "abbreviated.txt")
+    assert (report["meeting"], report["meeting_from"]) == ("2025-niandu", "aspects")
+    assert [(a["line"], a["items"]) for a in report["aspects"]] == [(4, 2), (7, 1), (9, 2), (11, 1), (13, 1)]
+    assert [i["marker"] for i in report["items"] if i["line"] == 10] == ["第一，", "第二，"]
+    assert {p["name"]: p["line"] for p in report["parts"]}["原因分析"] == 15  # 二、问题产生的原因
+
+
+def test_unnumbered_bold_aspect_headings(setup):
+    report = report_of(setup, "bold_headings.md")
+    assert report["title"] == ""  # an aspect heading first is no title
+    assert [a["line"] for a in report["aspects"]][:2] == [1, 5]
+    assert report["aspects"][0]["items"] == 2
+
+
+def test_headings_run_together_on_one_line(setup):
+    report = report_of(setup, "run_together.txt")
+    assert [(a["line"], a["items"]) for a in report["aspects"]][:2] == [(3, 2), (3, 1)]
+
+
+def test_minutes_in_prose(setup):
+    report = report_of(setup, "jilu_prose.txt")
+    found = {p["name"]: p["found"] for p in report["parts"]}
+    assert found["代表班子作对照检查"] and found["班子成员逐一对照检查、自我批评"]
+    assert found["通报上年度整改落实和征求意见情况"]
+    assert not found["会议基本情况"]  # no 时间：/地点：/出席人： lines

@@ -712,7 +712,8 @@
     var t = this.data.text;
     if (this.text.matchMarker(first.text) === null && plen(first.text) <= t.doctypes.TITLE_MAX &&
         !endsWithAny(first.text, this.e.TITLE_STOPS) && !matchAt(t.doctypes.HEADER_FIELD, first.text, 0) &&
-        !matchAt(t.markers.INLINE_ITEM, first.text, 0)) return first;
+        !matchAt(t.markers.INLINE_ITEM, first.text, 0) && !this.isPartLine(first.text) &&
+        !this.isAspectLine(first.text)) return first;
     return null;
   };
 
@@ -752,10 +753,16 @@
     var root = new Node(0, 0, "", "");
     var stack = [root];
     var headingMax = this.data.text.items.HEADING_MAX;
-    for (var i = 0; i < lines.length; i++) {
-      var line = lines[i];
-      if (!line.text || line === title) continue;
-      var found = this.text.matchMarker(line.text);
+    var runTogether = compile(this.data.text.markers.RUN_TOGETHER, "g");
+    var pieces = [];
+    lines.forEach(function (line) {
+      if (!line.text || line === title) return;
+      line.text.split(runTogether).forEach(function (piece) { if (strip(piece)) pieces.push([line, strip(piece)]); });
+    });
+    for (var i = 0; i < pieces.length; i++) {
+      var line = pieces[i][0];
+      var text = pieces[i][1];
+      var found = this.text.matchMarker(text);
       var rank, marker, heading, body;
       if (found) {
         rank = found[0];
@@ -768,23 +775,23 @@
           heading = split[0];
           body = split[1];
         }
-      } else if (line.md >= 2 && plen(line.text) <= headingMax) {
+      } else if (line.md >= 2 && plen(text) <= headingMax) {
         rank = line.md - 1;
         marker = "#".repeat(line.md);
-        heading = line.text;
+        heading = text;
         body = "";
-      } else if (this.isPartLine(line.text)) {
+      } else if (this.isPartLine(text)) {
         rank = this.e.UNNUMBERED_PART_RANK;
         marker = "";
-        heading = stripChars(line.text, "：:", false, true);
+        heading = stripChars(text, "：:", false, true);
         body = "";
-      } else if (this.isAspectLine(line.text)) {
+      } else if (this.isAspectLine(text)) {
         rank = this.e.UNNUMBERED_ASPECT_RANK;
         marker = "";
-        heading = stripChars(line.text, "：:", false, true);
+        heading = stripChars(text, "：:", false, true);
         body = "";
       } else {
-        stack[stack.length - 1].body.push([line.no, line.text]);
+        stack[stack.length - 1].body.push([line.no, text]);
         continue;
       }
       while (stack[stack.length - 1].rank >= rank && stack.length > 1) stack.pop();
@@ -950,7 +957,8 @@
       title: titleText, title_line: title ? title.no : null,
       type: kind[0], type_from: kind[1], meeting: chosen[0].id, meeting_from: chosen[1]
     };
-    report.parts = this.parts((this.data.parts[kind[0]] || {})[chosen[0].id] || [], foundParts, allHeadings(root), title, lines);
+    report.parts = this.parts((this.data.parts[kind[0]] || {})[chosen[0].id] || [], foundParts, allHeadings(root), title, lines,
+      kind[0] === t.doctypes.JILU);
     var aspects = this.aspects(chosen[0], groups);
     report.aspects = aspects[0];
     report.foreign = aspects[1];
@@ -1042,7 +1050,18 @@
     return out;
   }
 
-  Engine.prototype.parts = function (required, found, headings, title, lines) {
+  // Most of a part's words in one sentence (minutes say 会议通报了上年度…, no heading).
+  Engine.prototype.covers = function (sentence, name) {
+    var words = this.text.core(name);
+    var wanted = bigrams(words);
+    var have = bigrams(this.text.core(sentence));
+    var common = 0;
+    wanted.forEach(function (g) { if (have.has(g)) common++; });
+    return plen(words) >= 2 && common >= this.e.PROSE_PART_SHARE * wanted.size;
+  };
+
+  Engine.prototype.parts = function (required, found, headings, title, lines, prose) {
+    var self = this;
     var header = this.data.text.doctypes.HEADER_FIELD;
     var threshold = this.data.text.aspects.MATCH_THRESHOLD;
     var text = this.text;
@@ -1061,6 +1080,12 @@
       if (line === null && !part.fields.length) {
         var wording = { title: part.name, short: null };
         for (i = 0; i < named.length; i++) if (text.similarity(named[i][1], wording) >= threshold) { line = named[i][0]; break; }
+      }
+      if (line === null && prose && !part.fields.length) {
+        for (i = 0; i < lines.length && line === null; i++) {
+          if (!lines[i].text || lines[i] === title) continue;
+          if (text.sentences(lines[i].text).some(function (sentence) { return self.covers(sentence, part.name); })) line = lines[i].no;
+        }
       }
       out.push({ name: part.name, found: line !== null, line: line, in_order: line === null || line >= last });
       if (line !== null) last = Math.max(last, line);

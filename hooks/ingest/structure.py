@@ -1,11 +1,10 @@
 """Parse the numbering hierarchy of a Chinese official document into a tree of sections."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from hooks.text.items import HEADING_MAX, first_clause, split_heading
-from hooks.text.markers import CN_NUM, INLINE_ITEM, match_marker
+from hooks.text.markers import INLINE_ITEM, RUN_TOGETHER, match_marker
 
 from .clean import Line, is_title
 
@@ -30,10 +29,6 @@ class Item:
     heading: str
     text: str
     line: int
-
-
-# （1）…。（2）… run together in one paragraph: each marker after a sentence end starts a line.
-RUN_TOGETHER = re.compile(rf"(?<=[。；])\s*(?=（\d+）|（[{CN_NUM}]+）)")
 
 
 def split_run_together(lines: list[Line]) -> list[Line]:

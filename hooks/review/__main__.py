@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,10 +95,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     records = [(r.id, r.full_text) for r in library.records]
     report = review(draft, data, records, meeting=args.meeting, doc_type=args.type, previous=previous)
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=1))
-    else:
-        print(text_report(report, data, {r.id: r.title for r in library.records}))
+    try:
+        if args.json:
+            print(json.dumps(report, ensure_ascii=False, indent=1))
+        else:
+            print(text_report(report, data, {r.id: r.title for r in library.records}))
+    except BrokenPipeError:  # the reader (head, less) stopped reading: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

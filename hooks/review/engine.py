@@ -15,12 +15,12 @@ from types import SimpleNamespace
 from typing import Any
 
 from hooks.privacy.checker import scan
-from hooks.text.aspects import MATCH_THRESHOLD, assign, similarity
+from hooks.text.aspects import MATCH_THRESHOLD, assign, bigrams, core, similarity
 from hooks.text.doctypes import (BANZI, COLLECTIVE, FIRST_PERSON, GEREN, HEADER_FIELD, JILU, JILU_TITLE,
                                  TITLE_MAX, document_type, is_title)
 from hooks.text.items import HEADING_MAX, INSTANCE_LEAD, first_clause, sentences, split_heading
 from hooks.text.markdown import strip_markdown
-from hooks.text.markers import INLINE_ITEM, match_marker
+from hooks.text.markers import INLINE_ITEM, RUN_TOGETHER, match_marker
 from hooks.text.parts import ASPECT_HEADING, BRIEF_CRITICISM, CRITICISM, PART_HEADING_MAX, part_of
 from hooks.text.punctuation import normalise_punctuation
 
@@ -38,6 +38,9 @@ ASPECT_LEAD = re.compile(r"^在?带头")
 # An unnumbered line that reads as an aspect heading sits between 一、 and （一）; a sentence is none.
 NOT_AN_ASPECT_LINE = re.compile(r"[。；;]|[，,]$")
 UNNUMBERED_ASPECT_RANK = 1.5
+# Minutes hold their agenda in sentences: a part is there when a sentence has this share of its
+# words (two-character runs).
+PROSE_PART_SHARE = 0.7
 # A heading with a comma or a sentence end is an item that mentions a part word (今后, 措施), not
 # the part's heading.
 NOT_A_PART_HEADING = re.compile(r"[，。；,;]")
@@ -121,7 +124,8 @@ def find_title(lines: list[Line]) -> Line | None:
     if is_title(first.text) or first.md == 1:
         return first
     if (match_marker(first.text) is None and len(first.text) <= TITLE_MAX and not first.text.endswith(TITLE_STOPS)
-            and not HEADER_FIELD.match(first.text) and not INLINE_ITEM.match(first.text)):
+            and not HEADER_FIELD.match(first.text) and not INLINE_ITEM.match(first.text)
+            and not is_part_line(first.text) and not is_aspect_line(first.text)):
         return first
     return None
 
@@ -149,28 +153,32 @@ def has_content(node: Node) -> bool:
     return bool(node.children) or any(number != node.line for number, _ in node.body) or bool(inline_items(node.body))
 
 
+def pieces(lines: list[Line], title: Line | None) -> list[tuple[Line, str]]:
+    """The lines to parse, a line holding （一）…。（二）… run together cut at each marker."""
+    return [(line, piece.strip()) for line in lines if line.text and line is not title
+            for piece in RUN_TOGETHER.split(line.text) if piece.strip()]
+
+
 def parse(lines: list[Line], title: Line | None) -> Node:
     """The heading tree: numbered and Markdown headings and unnumbered part lines, with the
     other lines as their body (each with its line number)."""
     root = Node(0, 0, "", "")
     stack = [root]
-    for line in lines:
-        if not line.text or line is title:
-            continue
-        found = match_marker(line.text)
+    for line, text in pieces(lines, title):
+        found = match_marker(text)
         if found:
             rank, marker, rest = found
             heading, body = split_heading(rest)
             if not heading:  # a long numbered paragraph: an item, not a section heading
                 heading, body = first_clause(rest)
-        elif line.md >= 2 and len(line.text) <= HEADING_MAX:
-            rank, marker, heading, body = line.md - 1, "#" * line.md, line.text, ""
-        elif is_part_line(line.text):
-            rank, marker, heading, body = UNNUMBERED_PART_RANK, "", line.text.rstrip("：:"), ""
-        elif is_aspect_line(line.text):
-            rank, marker, heading, body = UNNUMBERED_ASPECT_RANK, "", line.text.rstrip("：:"), ""
+        elif line.md >= 2 and len(text) <= HEADING_MAX:
+            rank, marker, heading, body = line.md - 1, "#" * line.md, text, ""
+        elif is_part_line(text):
+            rank, marker, heading, body = UNNUMBERED_PART_RANK, "", text.rstrip("：:"), ""
+        elif is_aspect_line(text):
+            rank, marker, heading, body = UNNUMBERED_ASPECT_RANK, "", text.rstrip("：:"), ""
         else:
-            stack[-1].body.append((line.no, line.text))
+            stack[-1].body.append((line.no, text))
             continue
         while stack[-1].rank >= rank and len(stack) > 1:
             stack.pop()
@@ -301,7 +309,8 @@ def analyse(text: str, data: dict, *, meeting: str | None = None, doc_type: str 
         "title": title_text, "title_line": title.no if title else None,
         "type": kind, "type_from": kind_from, "meeting": chosen.id, "meeting_from": meeting_from,
     }
-    report["parts"] = _parts(data["parts"][kind].get(chosen.id, []), found_parts, all_headings(root), title, lines)
+    report["parts"] = _parts(data["parts"][kind].get(chosen.id, []), found_parts, all_headings(root), title, lines,
+                             prose=kind == JILU)
     aspects, foreign, unmatched = _aspects(c, chosen, groups)
     report["aspects"], report["foreign"], report["unmatched"] = aspects, foreign, unmatched
     group_aspect = {id(g): a for g, a in zip(groups, [a for a, _ in assign(headings, chosen.aspects)])}
@@ -380,10 +389,18 @@ def all_headings(node: Node) -> list[Node]:
     return out
 
 
+def _covers(sentence: str, name: str) -> bool:
+    """Most of a part's words in one sentence (minutes say 会议通报了上年度…, no heading)."""
+    words = core(name)
+    wanted = bigrams(words)
+    return len(words) >= 2 and len(wanted & bigrams(core(sentence))) >= PROSE_PART_SHARE * len(wanted)
+
+
 def _parts(required: list[dict], found: list[tuple[str, Node]], headings: list[Node], title: Line | None,
-           lines: list[Line]) -> list[dict]:
+           lines: list[Line], prose: bool) -> list[dict]:
     """Each required part: found (a part heading of its kind, else the first heading or the title
-    worded like it), its line, and whether it comes after the parts found before it."""
+    worded like it; in minutes, else the first sentence holding most of its words), its line,
+    and whether it comes after the parts found before it."""
     named = ([(title.no, title.text)] if title else []) + [(node.line, node.heading) for node in headings]
     out, last = [], 0
     for part in required:
@@ -395,6 +412,9 @@ def _parts(required: list[dict], found: list[tuple[str, Node]], headings: list[N
         if line is None and not part["fields"]:
             wording = SimpleNamespace(title=part["name"], short=None)
             line = next((number for number, heading in named if similarity(heading, wording) >= MATCH_THRESHOLD), None)
+        if line is None and prose and not part["fields"]:
+            line = next((l.no for l in lines if l.text and l is not title and any(
+                _covers(sentence, part["name"]) for sentence in sentences(l.text))), None)
         entry = {"name": part["name"], "found": line is not None, "line": line,
                  "in_order": line is None or line >= last}
         if line is not None:

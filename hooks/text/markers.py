@@ -15,6 +15,8 @@ MARKERS: list[tuple[int, re.Pattern[str]]] = [
 # 一是…二是… items, at a paragraph start or after a sentence end.
 # Also 1.…2.…3. run together in one paragraph (never 2.5 or 3、4月: a CJK character must follow).
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！？\s]))(?:[{CN_NUM}]+是|第[{CN_NUM}]+[，,、]|\d{{1,2}}[.．、](?=[\u4e00-\u9fff“]))")
+# （1）…。（2）… run together in one paragraph: each marker after a sentence end starts a line.
+RUN_TOGETHER = re.compile(rf"(?<=[。；])\s*(?=（\d+）|（[{CN_NUM}]+）)")
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#)")
 
 
