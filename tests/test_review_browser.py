@@ -360,3 +360,73 @@ def test_page_with_a_report_has_no_serious_wcag_violation(http_page):
                             WCAG_TAGS)
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
     assert blocking == [], summary(blocking)
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_files(folder: Path) -> list[Path]:
+    """Word files in the shapes Word writes: styles, automatic numbering (一、 （一） 1． by list
+    definitions, by a heading style, restarted), a 整改清单 table, merged cells, tabs and breaks."""
+    import docx
+    from docx.oxml import parse_xml
+    from test_ingest import AUTO_NUMBERING, make_docx_with_table, numbered
+
+    files = [make_word_file(folder / "plain.docx")]
+    make_docx_with_table(folder / "table.docx")
+    files.append(folder / "table.docx")
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(AUTO_NUMBERING.replace(
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/>', '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="Heading2"/>')))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="91"><w:abstractNumId w:val="90"/>'
+                               '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    document.styles["Heading 2"].element.get_or_add_pPr().append(parse_xml(f'<w:numPr {W_NS}><w:numId w:val="90"/></w:numPr>'))
+    document.add_paragraph("某局领导班子2025年度民主生活会对照检查材料", style="Title")
+    document.add_heading("存在的问题", level=2)
+    numbered(document.add_paragraph("在带头强化政治忠诚、提高政治能力方面"), 1)
+    for text in ("学习不深，2025年只学了3次", "调研不实"):
+        numbered(document.add_paragraph(text), 2)
+    restarted = document.add_paragraph("另起一组")
+    restarted._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="2"/><w:numId w:val="91"/></w:numPr>'))
+    broken = document.add_paragraph("一是")
+    broken.add_run().add_tab()
+    broken.add_run("换行前")
+    broken.add_run().add_break()
+    broken.add_run("换行后，联系人张建国书记")
+    document.add_heading("整改措施", level=2)
+    table = document.add_table(rows=3, cols=3)
+    for column, header in enumerate(["存在问题", "整改措施", "完成时限"]):
+        table.cell(0, column).text = header
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "学习不深"  # one problem, two measures
+    table.cell(1, 1).text, table.cell(1, 2).text = "每月集中学习1次", "2026年6月"
+    table.cell(2, 1).text, table.cell(2, 2).text = "每季度调研2次", "2026年12月"
+    document.save(str(folder / "numbered.docx"))
+    files.append(folder / "numbered.docx")
+    return files
+
+
+def test_word_files_read_in_the_browser_as_in_python(http_page, tmp_path):
+    import base64
+
+    page, url = http_page
+    open_review(page, url)
+    for path in word_files(tmp_path):
+        got = page.evaluate("""(data) => {
+            const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+            return MSHReview.readDocx(bytes.buffer);
+        }""", base64.b64encode(path.read_bytes()).decode())
+        assert got == read_text(path), path.name
+    assert "一、存在的问题" in read_text(tmp_path / "numbered.docx")  # the numbering was there to read
+
+
+def test_a_file_that_is_not_a_word_file_is_refused_clearly(http_page, tmp_path):
+    page, url = http_page
+    open_review(page, url)
+    fake = tmp_path / "草稿.docx"
+    fake.write_text("这不是 Word 文件", encoding="utf-8")
+    page.set_input_files("#msh-review-file", str(fake))
+    page.wait_for_function("document.getElementById('msh-review-status').textContent.includes('无法读取')")
+    assert "草稿.docx" in page.text_content("#msh-review-status")
