@@ -3,8 +3,10 @@
 The project is built once (or --site is copied) and its api/records*.js replaced by generated
 records (benchmarks/find_bench.py's generator: the page shell, the rules in api/review.js and
 the code are the real ones). A draft of --chars characters is made in the shape of a 2025
-班子对照检查材料 (parts, the five aspects, 一是/二是 items) from the generated texts, so that some
-of its passages repeat records. In headless Debian chromium, at each --throttle CPU slowdown
+班子对照检查材料 (parts, the five aspects, 一是/二是 items) from the generated texts: every fifth
+item repeats a record, and since the generated records are made of clauses from small pools,
+nearly every record shares long runs with it, the copy check's worst case. For comparison, the
+copy check of the test drafts (written apart from the records) is measured too. In headless Debian chromium, at each --throttle CPU slowdown
 (1 = this machine; 4 ≈ an old office PC, Chrome's own "low-end" preset), as medians of --runs:
 
 - report after a paste: the time the page's input handler takes from the paste to the report
@@ -102,9 +104,17 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def written_apart() -> str:
+    """The test drafts (tests/review_drafts/), written apart from any record: what most drafts
+    are, against the generated draft made of the records' own clauses (the worst case)."""
+    names = ("good_2025.txt", "abbreviated.txt", "ai_template.txt", "last_year_aspects.txt", "piping.txt")
+    return "\n".join((REPO_ROOT / "tests" / "review_drafts" / name).read_text(encoding="utf-8") for name in names)
+
+
 def measure_page(site: Path, draft: str, runs: int, throttles: list[float]) -> list[tuple[str, float]]:
     from browser import launch_chromium, serve_directory
 
+    written = written_apart()
     figures: list[tuple[str, float]] = []
     with launch_chromium() as browser, serve_directory(site) as base:
         # Once, unthrottled: open the page, paste, and wait for the copy check (records loaded).
@@ -140,11 +150,13 @@ def measure_page(site: Path, draft: str, runs: int, throttles: list[float]) -> l
                 first, again, _, count = page.evaluate(COPY_JS, text)
                 first_copy.append(first)
                 next_copy.append(again)
+            own, _own_again, _, _ = page.evaluate(COPY_JS, written)
             label = f"CPU ×{throttle:g}"
             figures += [(f"{label}: report after a paste, in the DOM", median(in_dom)),
                         (f"{label}: report after a paste, laid out in the next frame", median(painted)),
                         (f"{label}: copy check against {count} records, first of a page", median(first_copy)),
-                        (f"{label}: copy check against {count} records, next", median(next_copy))]
+                        (f"{label}: copy check against {count} records, next", median(next_copy)),
+                        (f"{label}: copy check of a draft written apart ({len(written)} characters), first of a page", own)]
             context.close()
     return figures
 
