@@ -22,7 +22,6 @@ from hooks.privacy.checker import Exceptions
 from hooks.privacy.export import export as privacy_rules
 from hooks.review import engine
 from hooks.review.engine import TYPES
-from hooks.text.doctypes import BANZI, GEREN
 from hooks.text.export import export as text_rules
 from hooks.text.parts import part_of
 from hooks.text.patterns import module_rules, pattern_json
@@ -69,29 +68,20 @@ def _of_type(outline: Outline, kind: str) -> bool:
 
 def required_parts(outlines: list[Outline], kind: str, meeting: Meeting) -> list[dict[str, Any]]:
     """The numbered top-level sections of the type's outline for the meeting (and the header
-    fields of minutes), in order. A section the meeting requires (2025: 反面典型案例剖析) that the
-    outline has no slot for goes right after 存在的问题 in a 对照检查材料, as in the outline
-    that has the slot."""
+    fields of minutes), in order, the meeting's required sections where the outline has their
+    slot: the parts the site's outline page for that type and meeting lists."""
     outline = outline_for(outlines, kind, meeting)
     if outline is None:
         return []
     parts: list[dict[str, Any]] = []
-    placed: set[str] = set()
     for section in outline.sections:
         if section.requires and not meeting.has_section(section.requires):
             continue
         if section.each == "required_section":
-            for required in meeting.required_sections:
-                parts.append(_part((section.title_format or "{title}").replace("{title}", required.title)))
-                placed.add(required.id)
+            parts += [_part((section.title_format or "{title}").replace("{title}", required.title))
+                      for required in meeting.required_sections]
         elif section.each is None and (section.numbered or section.fields):
             parts.append(_part(section.title or "", list(section.fields)))
-    if kind in (BANZI, GEREN):
-        after = next((i + 1 for i, p in enumerate(parts) if p["part"] == "问题"), len(parts))
-        for required in meeting.required_sections:
-            if required.id not in placed:
-                parts.insert(after, _part(required.title))
-                after += 1
     return parts
 
 
