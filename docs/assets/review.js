@@ -2018,7 +2018,8 @@
       return el("li", { className: "msh-review__bad" }, [lineButton(p.line), " " + (CATEGORY[p.category] || p.category) + "：" + p.text]);
     });
     out.appendChild(section("个人信息", "msh-review-personal", personal.length ? [el("ul", {}, personal)] : [],
-      personal.length ? personal.length + " 处。交给别人或上传之前，请改为××同志、某社区等。" : "没有发现人名、地名、电话等个人信息。"));
+      (personal.length ? personal.length + " 处。交给别人或上传之前，请改为××同志、某社区等。" : "没有发现人名、地名、电话等个人信息。") +
+        "（按本站匿名化检查的规则：带职务或称谓的人名、带地名后缀的地名和单位、电话、证件号、邮箱、文号；单独出现的人名可能查不出，请再通读一遍。）"));
 
     out.appendChild(section("雷同", "msh-review-copied", [], "正在载入本库……"));
     out.appendChild(this.renderLines());
