@@ -343,19 +343,27 @@ def test_copy_check_is_the_same_in_both_on_many_records(http_page, python_side):
     assert len(expected) > 20 and any(p["previous"] for p in expected)
 
 
-def test_page_with_a_report_has_no_serious_wcag_violation(http_page):
-    """axe-core (as tests/test_accessibility.py runs it) on the page with a full report shown."""
-    from test_accessibility import AXE, BLOCKING, WCAG_TAGS, summary
+@pytest.fixture()
+def axe() -> Path:
+    """axe-core, as tests/test_accessibility.py finds it (skipped without it, failed in CI)."""
+    from test_accessibility import AXE
     from browser import IN_CI
 
     if not AXE.is_file():
         if IN_CI:
             pytest.fail(f"{AXE} is missing: run `make system-deps`", pytrace=False)
         pytest.skip(f"{AXE} is missing: run `make system-deps`")
+    return AXE
+
+
+def test_page_with_a_report_has_no_serious_wcag_violation(axe, http_page):
+    """axe-core (as tests/test_accessibility.py runs it) on the page with a full report shown."""
+    from test_accessibility import BLOCKING, WCAG_TAGS, summary
+
     page, url = http_page
     open_review(page, url)
     page_report(page, read_text(DRAFTS / "copied.txt"), read_text(DRAFTS / "previous_2024.txt"))
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(path=str(axe))
     results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
                             WCAG_TAGS)
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
