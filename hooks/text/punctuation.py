@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Full-width digits and letters (成员Ａ, ２０２５) as ASCII, so 成员Ａ and 成员A are one speaker.
+FULLWIDTH_DIGITS = str.maketrans({chr(code): chr(code - 0xFEE0) for code in
+                                  [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
 CJK = r"\u3400-\u9fff\u201c\u201d"
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
