@@ -27,7 +27,9 @@ UNIT_WORDS: list[tuple[str, str]] = [
 ]
 # A report about a meeting: dates, who chaired it, what was said in the third person.
 NEWS_SIGNS = re.compile(r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?|会议由.{1,20}主持|主持会议|召开了?.{0,30}(?:民主生活会|组织生活会)"
-                        r"|(?:指出|强调|表示|要求|认为)[，,：:]|出席(?:会议|并)|参加会议|本报讯|记者|通讯员|[（(]来源|责任编辑")
+                        r"|(?:指出|强调|表示|认为)[，,：:要]|出席(?:会议|并)|参加会议|本报讯|记者|通讯员|[（(]来源|责任编辑"
+                        r"|代表[^，。]{0,12}(?:班子|党组|党委)作了?对照检查|逐一(?:进行|作)?(?:个人)?对照检查|^会上|会议(?:通报|强调|指出|要求)"
+                        r"|作总结讲话|进行民主测评")
 HOST_SIGNS = re.compile(r"同志们[：:，,]|各位领导|进行(?:会议)?第[一二三四五六七八九十\d]项(?:议程)?|共有[一二三四五六七八九十\d]项议程|"
                         r"大家欢迎|(?:热烈的)?掌声|请.{1,12}同志(?:作|代表|发言|讲话)|下面[，,]?(?:请|进行|按照)")
 FIRST_PERSON = re.compile(r"我(?![们国市区县镇省校院局部委厅])|本人")
@@ -63,13 +65,15 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
     host = len(HOST_SIGNS.findall(body))
     if host >= 3 and not problem_parts:
         return Guess(HOST, 0.8, [f"{host} signs of a chair's script (同志们, 第X项议程, 请…发言)", "no 存在的问题 part"])
-    news = len(NEWS_SIGNS.findall(body[:3000]))
+    news = sum(len(NEWS_SIGNS.findall(line)) for line in lines[:40])
     if news >= 3 and not problem_parts and news > first_person:
         return Guess(NEWS, 0.85, [f"{news} signs of a report (dates, 主持, 指出/强调, third person)",
                                   f"first person {first_person}×", "no 存在的问题 part"])
     if re.search(r"讲话$|讲三点意见|讲几点意见", head + body[:600]) and not problem_parts:
         return Guess(SPEECH, 0.7, ["speaks to an audience (讲几点意见)", "no 存在的问题 part"])
-    if re.search(r"个人|发言提纲|本人", title):
+    # A title naming a post (区委常委、宣传部长…) without 班子: one person's material.
+    post = re.search(r"(?:书记|部长|局长|主任|镇长|乡长|区长|县长|市长|常委|委员|主席|校长|院长|经理)(?:\d{4}|[^班]{0,6}(?:年度|专题|民主生活会))", title)
+    if re.search(r"个人|发言提纲|本人", title) or (post and not re.search(r"班子|党委|党组|党工委|支部", title)):
         return Guess(GEREN, 0.95, [f"title {title!r}"])
     if re.search(r"班子|党委|党组|党工委|支委|党支部|党总支", title):
         return Guess(BANZI, 0.95, [f"title {title!r}"])

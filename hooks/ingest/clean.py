@@ -94,6 +94,18 @@ def clean(source: Source) -> Cleaned:
 PARAGRAPH_END = re.compile(r"[。！？；：:”」』）)…\]】]$")
 
 
+def join_title(lines: list[Line]) -> list[Line]:
+    """A title cut over two lines (a PDF copy: 对照检 / 查材料): joined when only the two together
+    read as a title."""
+    for index in range(min(len(lines) - 1, 5)):
+        first, second = lines[index].text, lines[index + 1].text
+        joined = first + second
+        if (not PARAGRAPH_END.search(first) and len(joined) <= 70 and is_title(joined)
+                and not is_title(first) and not match_marker(second) and "。" not in joined):
+            return lines[:index] + [Line(lines[index].no, joined, lines[index].md_level)] + lines[index + 2:]
+    return lines
+
+
 def unwrap(lines: list[Line]) -> list[Line]:
     """Join the hard line breaks of a copied PDF or 文库 page (lines cut at a fixed width).
 
@@ -128,7 +140,7 @@ def clean_lines(raw: str) -> list[Line]:
         text = normalise_punctuation(text).strip()
         if text:
             lines.append(Line(number, text, level))
-    return drop_tail(drop_toc(drop_head(lines)))
+    return drop_tail(drop_toc(drop_head(join_title(lines))))
 
 
 def drop_head(lines: list[Line]) -> list[Line]:

@@ -44,7 +44,12 @@ def read_tree(root: Section) -> Reading:
         reading.loose.extend(Loose(line, text, "lead-in before the first heading (opening, 基本情况)")
                              for text, line in zip(root.body, root.body_lines))
     if not root.children and root.body:
-        reading.unplaced.append((root.line, "no numbered headings found"))
+        loose, items = inline_items(root.body, root.body_lines)
+        if items:  # 一是…二是… with no heading above them
+            reading.loose = loose
+            reading.groups.append(Group(Section(1, "", "", root.line), items))
+        else:
+            reading.unplaced.append((root.line, "no numbered headings found"))
     for section in root.children:
         read_section(section, None, reading)
     return reading
@@ -71,7 +76,7 @@ def read_section(section: Section, part: str | None, reading: Reading) -> None:
             child_part = part_of(child.heading)
             if child_part in NOT_EMITTED:
                 reading.kept.append((child, NOT_EMITTED[child_part]))
-            elif child_part and child_part != "问题":  # 原因 nested under 问题 by a numbering slip
+            elif child_part in ("原因", "措施"):  # 原因 nested under 问题 by a numbering slip
                 read_section(child, None, reading)
             else:
                 add_group(child, reading)
@@ -103,7 +108,10 @@ def add_group(section: Section, reading: Reading) -> None:
         return
     loose, items = items_of(section)
     if not items:
-        reading.groups.append(Group(section, [as_item(section)]))
+        if section.body or (section.raw.endswith(("。", "；", "！")) and not FRAME_HEADING.search(section.heading)):
+            reading.groups.append(Group(section, [as_item(section)]))  # （三）担当精神弱化。: one problem
+        else:  # （一）在带头…方面 and nothing after it: the page breaks off
+            reading.loose.append(Loose(section.line, section.heading, "a heading without text (the text breaks off?)"))
         return
     lead = [piece for piece in loose if piece.why.startswith("lead-in")]
     reading.loose.extend(piece for piece in loose if piece not in lead)

@@ -89,7 +89,7 @@ def parse(lines: list[Line], *, titled: bool | None = None) -> Section:
             if not heading and not INLINE_ITEM.match(rest):  # a long numbered paragraph: an item
                 heading, body = first_clause(rest)
         elif line.md_level >= 2 and len(line.text) <= HEADING_MAX:
-            rank, marker, heading, body = line.md_level - 1, "#" * line.md_level, line.text, ""
+            rank, marker, heading, body, rest = line.md_level - 1, "#" * line.md_level, line.text, "", ""
         else:
             stack[-1].body.append(line.text)
             stack[-1].body_lines.append(line.no)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from hooks.data.model import Aspect
 
@@ -32,11 +33,25 @@ def core(text: str) -> str:
     return text
 
 
+# Letters or marks standing in for words a site filters (带头强化ZZ忠诚 for 政治, X的二十大 for 党).
+MASK_TOKEN = re.compile(r"[A-Za-z]{1,3}|[×＊*○]+")
+
+
+def _masked_score(words: str, official: str) -> float:
+    """A heading with masked words: the masks may stand for any words of the official title."""
+    plain = MASK_TOKEN.sub("", words)
+    masked = len(words) - len(plain)
+    matches = (len(plain) + len(official) - Indel.distance(plain, official)) / 2
+    return min(1.0, 2 * (matches + masked) / (len(words) + len(official))) if plain else 0.0
+
+
 def _score(words: str, official: str) -> float:
     if not words or not official:
         return 0.0
     if words == official:
         return 1.0
+    if MASK_TOKEN.search(words):
+        return max(_masked_score(words, official), _score(MASK_TOKEN.sub("", words), official) * 0.9)
     needle, hay = sorted((words, official), key=len)
     if len(needle) < SHORT:
         return 1.0 if needle in hay else 0.5 * fuzz.ratio(words, official) / 100
