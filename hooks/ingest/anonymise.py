@@ -75,7 +75,7 @@ def build_mask(lines: list[tuple[int, str]], *, person_base: str, known_people: 
         found = list(scan(text))
         found += [Finding("person", name, m.start(), m.end(), person_base)
                   for name in known_people for m in re.finditer(re.escape(name), text)]
-        for finding in found:
+        for finding in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):  # in reading order
             surface = finding.match
             if EXISTING_MASK.fullmatch(surface) or all(c in MASK_CHARS for c in surface):
                 continue

@@ -174,8 +174,9 @@ def report(output: Output, show_originals: bool = False) -> str:
         out.append(f"meeting: {m.meeting.id} {m.meeting.title} (confidence {m.confidence:.2f}; {'; '.join(m.evidence)})")
     elif classified.notice is None and guess.value not in kinds.NOT_MATERIAL:
         out.append(f"meeting: NOT RECOGNISED — {m.reason}" + (f" (evidence: {'; '.join(m.evidence)})" if m.evidence else ""))
-    out.append(f"level: {classified.level}; unit: {classified.unit.value} (confidence {classified.unit.confidence:.2f}; "
-               f"{'; '.join(classified.unit.evidence)})")
+    if classified.notice is None and guess.value not in kinds.NOT_MATERIAL:
+        out.append(f"level: {classified.level}; unit: {classified.unit.value} (confidence {classified.unit.confidence:.2f}; "
+                   f"{'; '.join(classified.unit.evidence)})")
     if cleaned.dropped or cleaned.joined:
         out.append(f"cleaned: {cleaned.dropped} lines of web debris dropped, {cleaned.joined} hard line breaks joined")
     if classified.notice:
@@ -211,7 +212,7 @@ def report(output: Output, show_originals: bool = False) -> str:
         out.append(f"  agenda ({len(minutes.agenda)}): " + " / ".join(mask(a) for a in minutes.agenda))
         out.append(f"  chair: {mask(minutes.chair) or '(unknown)'}")
         for line, speaker, what in minutes.roles:
-            out.append(f"  line {line}: {mask(speaker)}: {what}")
+            out.append(f"  line {line}: {mask(speaker)}: {mask(what)}")
         out.append(f"  self-criticism ({len(minutes.self_checks)}): " + ", ".join(mask(s) for s in minutes.speakers))
         out.append(f"  critical opinions ({len(minutes.opinions)} speeches, "
                    f"{sum(len(o.points) for o in minutes.opinions)} points):")

@@ -61,8 +61,9 @@ REPLY = re.compile(r"感谢|谢谢|虚心接受|照单全收|全盘接[收受]|�
                    r"我将|我会|接受大家|有则改之")
 ANNOUNCE_REPORT = re.compile(r"^(?:首先，?)?(?:由我)?(?:代表[^，。]{0,12})?通报")
 ANNOUNCE_BANZI = re.compile(r"代表[^，。：:]{0,14}?班子作?(?:对照检查|检视剖析)")
-ANNOUNCE_SELF = re.compile(r"由我(?:进行|作)?(?:个人)?(?:对照检查|发言|自我批评)|我(?:先|首先)?(?:作|进行)个人对照检查|"
+ANNOUNCE_SELF = re.compile(r"由我(?:进行|作)?(?:个人)?(?:对照检查|发言|自我批评)|我(?:先|首先)?(?:作|进行)(?:个人)?对照检查|"
                            r"带头(?:作|进行)个人对照检查")
+INLINE_OUTLINE = re.compile(rf"[一二三]、(?:存在的?|主要)?[^，。]{{0,6}}问题|存在的(?:主要|突出)?问题[。：:]")
 AGENDA_HEADING = re.compile(r"通报|对照检查|批评|点评|讲话|总结|表态")
 
 
@@ -72,6 +73,7 @@ class Participant:
 
     who: str
     title: str = ""
+    key: str = ""  # the header field that names them (出席人, 列席人 …)
 
 
 @dataclass
@@ -185,7 +187,7 @@ def read_header(lines: list[Line]) -> tuple[Minutes, int]:
         break
     for key, value in minutes.header.items():
         if any(key.startswith(k) for k in PEOPLE_KEYS):
-            minutes.participants.extend(people(value))
+            minutes.participants.extend(Participant(p.who, p.title, key) for p in people(value))
     chair = next((v for k, v in minutes.header.items() if k.startswith("主持")), "")
     minutes.chair = normal(people(chair)[0].who) if people(chair) else ""
     return minutes, index
@@ -200,8 +202,10 @@ def people(value: str) -> list[Participant]:
         who = normal(who)
         if not who or MASKED.fullmatch(who) or who in ("无", "全体", "班子成员", "全体班子成员") or re.search(r"\d|等|全体", who):
             continue
-        if len(who) > 4 and not ROLE.match(who):
-            who = re.sub(r"^.*[组部委局办室处科]", "", who) or who
+        if len(who) > 4 and not ROLE.match(who):  # 县委第二督导组刘洋: the unit is a title
+            unit_words = re.match(r"^.*[组部委局办室处科]", who)
+            if unit_words and len(who) - unit_words.end() >= 2:
+                who, title = who[unit_words.end():], title or unit_words.group(0)
         out.append(Participant(who, title))
     return out
 
@@ -318,11 +322,16 @@ def segments(turn: Turn) -> list[tuple[str, list[Line]]]:
     out: list[tuple[str, list[Line]]] = [(turn.hint, [])]
     for line in turn.lines:
         text = line.text
-        if len(text) <= 70 and not match_marker(text):
-            kind = ("通报" if ANNOUNCE_REPORT.search(text) else "班子" if ANNOUNCE_BANZI.search(text)
-                    else "个人对照检查" if ANNOUNCE_SELF.search(text) else "")
+        # The announcing sentence: the whole of a short line, or the first sentence of a long one.
+        sentence = text if len(text) <= 70 else re.match(r"[^。]*。?", text).group(0)
+        if len(sentence) <= 70 and not match_marker(text):
+            kind = ("通报" if ANNOUNCE_REPORT.search(sentence) else "班子" if ANNOUNCE_BANZI.search(sentence)
+                    else "个人对照检查" if ANNOUNCE_SELF.search(sentence) else "")
             if kind:
                 out.append((kind, []))
+                rest = text[len(sentence):].strip()
+                if rest:
+                    out[-1][1].append(Line(line.no, rest, line.md_level))
                 continue
         out[-1][1].append(line)
     return [(hint, lines) for hint, lines in out if lines or hint]
@@ -333,6 +342,8 @@ def has_outline(lines: list[Line]) -> bool:
     for line in lines:
         found = match_marker(line.text)
         if found and part_of(found[2][:30]) in ("问题", "原因", "措施"):
+            return True
+        if INLINE_OUTLINE.search(line.text[:80]):
             return True
         if SELF_LABEL.match(line.text):
             return True
@@ -368,7 +379,8 @@ def read_segment(turn: Turn, hint: str, lines: list[Line], state: _State, minute
                                        read_tree(parse(content, titled=False))))
         note("代表班子作对照检查 → 班子 records")
         return
-    if hint in ("点评", "点评讲话") or state.expect_comment or is_leader(speaker):
+    if hint in ("点评", "点评讲话") or state.expect_comment or is_leader(speaker) or \
+            any(p.who == speaker and (LEADER.search(p.title) or p.key.startswith("列席")) for p in minutes.participants):
         state.expect_comment, state.phase = False, "comment"
         note("上级点评: reported, not records")
         return
@@ -376,7 +388,7 @@ def read_segment(turn: Turn, hint: str, lines: list[Line], state: _State, minute
         state.phase = "closing"
         note("closing speech (总结讲话): reported, not records")
         return
-    if state.phase == "opening" and speaker == minutes.chair and not (hint.startswith(("个人", "对照", "自我", "检视"))) \
+    if state.phase == "opening" and speaker in (minutes.chair, "") and not (hint.startswith(("个人", "对照", "自我", "检视"))) \
             and not has_outline(content):
         note("opening remarks: reported, not records")
         return
@@ -428,7 +440,7 @@ def steer(text: str, state: _State, minutes: Minutes) -> None:
 
 
 def make_opinion(giver: str, receiver: str, lines: list[Line], minutes: Minutes) -> Opinion | None:
-    text = "".join(line.text for line in lines).strip()
+    text = re.sub(r"^批评意见[：:]", "", "".join(line.text for line in lines).strip())
     formula = OPINION_FORMULA.match(text)
     if formula:
         named = normal(formula.group(1))

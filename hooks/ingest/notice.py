@@ -13,9 +13,11 @@ from hooks.text.aspects import core
 from hooks.text.markers import INLINE_ITEM, match_marker
 
 CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
-THEME = [re.compile(r"主题(?:是|为)[：:]?\s*[“\"「]([^”\"」]{10,400})[”\"」]"),
-         re.compile(r"以[“\"「]([^”\"」]{10,400})[”\"」]为主题"),
-         re.compile(r"围绕[“\"「]([^”\"」]{10,400})[”\"」](?:这一|这个)?主题"),
+# The theme in quotes; it may quote within it (“十五五”), so the closing quote is the one the
+# sentence ends with.
+THEME = [re.compile(r"主题(?:是|为)[：:]?\s*[“\"「](.{10,400}?)[”\"」](?=。|；|$|，)(?![^。]*”)"),
+         re.compile(r"以[“\"「](.{10,400}?)[”\"」]为主题"),
+         re.compile(r"围绕[“\"「](.{10,400}?)[”\"」](?:这一|这个)?主题"),
          re.compile(r"主题(?:是|为)[：:]\s*([^。]{10,400})。")]
 ASPECTS_LEAD = re.compile(r"(?:重点|主要|紧扣|围绕|聚焦|对照|从以下).{0,40}?(?:([一二三四五六七八九十\d]+)|几)个方面")
 REQUIRED = [("case-analysis", re.compile(r"(?:反面)?典型案例(?:剖析)?"), "反面典型案例剖析"),
@@ -70,7 +72,9 @@ def read_aspects(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], i
             continue
         count = CN_DIGITS.get(lead.group(1), None) if lead.group(1) and not lead.group(1).isdigit() else (
             int(lead.group(1)) if lead.group(1) else None)
-        rest = text[lead.end():].lstrip("：:，, ")
+        rest = text[lead.end():]
+        colon = re.search(r"[：:]", rest[:16])
+        rest = (rest[colon.end():] if colon else rest).lstrip("：:，, ")
         found = [(number, t) for t in split_inline(rest)]
         for later_number, later in lines[index + 1:]:
             if found and not match_marker(later) and not INLINE_ITEM.match(later):
@@ -95,8 +99,10 @@ def split_inline(text: str) -> list[str]:
     for piece in pieces:
         piece = piece.strip().lstrip("，,：:")
         piece = re.split(r"[。]", piece)[0].strip().rstrip("，,、")
-        if len(piece) >= 6 and (piece.startswith("带头") or len(pieces) > 1):
+        if len(piece) >= 6 and (piece.startswith("带头") or len(pieces) > 1) and not piece.endswith(("：", ":")):
             out.append(piece)
+    if any(p.startswith("带头") for p in out):  # a list of 带头… : whatever is not one is no aspect
+        out = [p for p in out if p.startswith("带头")]
     return out
 
 

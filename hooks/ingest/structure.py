@@ -62,8 +62,9 @@ def split_heading(rest: str) -> tuple[str, str]:
     return "", rest.strip()
 
 
-# （1）…。（2）… run together in one paragraph: each marker after a sentence end starts a line.
-RUN_TOGETHER = re.compile(rf"(?<=[。；])\s*(?=（\d+）|（[{CN_NUM}]+）)")
+# （1）…。（2）… run together in one paragraph: each marker after a sentence end starts a line;
+# so does 二、原因分析 (a part heading) in minutes that record a whole outline on one line.
+RUN_TOGETHER = re.compile(rf"(?<=[。；])\s*(?=（\d+）|（[{CN_NUM}]+）|[{CN_NUM}]、[^，。]{{0,16}}(?:问题|原因|措施|方向|剖析|分析))")
 
 
 def split_run_together(lines: list[Line]) -> list[Line]:
