@@ -124,5 +124,7 @@ def heading_states_a_problem(group: Group) -> bool:
     heading = group.section.heading
     if not heading or group.aspect is not None or FRAME_HEADING.search(heading):
         return False
+    if "。" not in group.section.raw:  # a title (意识形态工作责任制落实情况), not a sentence
+        return False
     only = group.items[0] if len(group.items) == 1 else None
     return not (only and only.heading == heading and only.line == group.section.line)
