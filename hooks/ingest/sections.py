@@ -108,8 +108,9 @@ def add_group(section: Section, reading: Reading) -> None:
         return
     loose, items = items_of(section)
     if not items:
-        if section.body or (section.raw.endswith(("。", "；", "！")) and not FRAME_HEADING.search(section.heading)):
-            reading.groups.append(Group(section, [as_item(section)]))  # （三）担当精神弱化。: one problem
+        # （三）在问题矛盾上缺少…韧劲。 is one problem; a heading cut off mid-sentence never ends in 。
+        if section.body or section.raw.endswith(("。", "；", "！")) or not FRAME_HEADING.search(section.heading):
+            reading.groups.append(Group(section, [as_item(section)]))
         else:  # （一）在带头…方面 and nothing after it: the page breaks off
             reading.loose.append(Loose(section.line, section.heading, "a heading without text (the text breaks off?)"))
         return
