@@ -1,4 +1,4 @@
-"""How well the personal-data checker (hooks/privacy.py) does on real documents it was not tuned on.
+"""How well the personal-data checker (hooks/privacy/) does on real documents it was not tuned on.
 
 Runs the checker on every document of the labelled set in benchmarks/eval/ (see
 benchmarks/eval/README.md) and prints, per labelled document type, per category and overall:
@@ -30,7 +30,7 @@ from labels import TYPES, find_all, load  # noqa: E402
 def find_personal(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, category, matched text) of every finding in text, offsets into text.
     Scans line by line, as hooks.privacy.scan_file does."""
-    from hooks.privacy import scan
+    from hooks.privacy.checker import scan
 
     out, offset = [], 0
     for line in text.split("\n"):

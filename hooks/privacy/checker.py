@@ -118,8 +118,11 @@ def _name_before_title(text: str, pos: int) -> str | None:
             return None
         surname = name[:2] if name[:2] in rules.SURNAMES else name[0]
         given = name[len(surname):]
+        # After a boundary (1、何长生同志, （王刚书记）) the name stands alone: any given name will do.
+        alone = pos - length == 0 or not _is_han(text[pos - length - 1])
+        not_given = rules.NOT_IN_LABELLED_NAME if alone else rules.NOT_IN_GIVEN_NAME
         if (surname in rules.SURNAMES and surname not in rules.WEAK_SURNAMES and given
-                and not any(c in rules.NOT_IN_GIVEN_NAME for c in given)
+                and not any(c in not_given for c in given) and not tagged.is_other_word(name)
                 and text[max(0, pos - length - 1):pos - length + 1] not in rules.WORDS_ENDING_IN_SURNAME):
             return name
     surname = text[pos - 1]
