@@ -44,10 +44,11 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     """
     candidates = [
         *_scan_codes(text), *_scan_persons(text), *_scan_titled_first(text), *_scan_person_lists(text),
-        *_scan_places(text), *_scan_units(text),
+        *_scan_acting(text), *_scan_places(text), *_scan_units(text),
     ]
     if use_jieba:
         candidates += _scan_tagged(text)
+    candidates += _listed_after(text, [c for c in candidates if c.category == "person"])
     return _without_overlaps(candidates)
 
 
@@ -166,6 +167,40 @@ def _scan_person_lists(text: str) -> list[Finding]:
     return found
 
 
+def _scan_acting(text: str) -> list[Finding]:
+    """A name opening a clause and followed by what a person does (王潇代表班子作对照检查,
+    邓硕对本次会议给予肯定): the verb, not punctuation, shows it is a name."""
+    found = []
+    for m in CLAUSE_START_RE.finditer(text):
+        for length in (3, 2):
+            name = text[m.end():m.end() + length]
+            if len(name) == length and text.startswith(ACTING, m.end() + length) and _looks_like_name(name):
+                found.append(Finding("person", name, m.end(), m.end() + length, "××"))
+                break
+    return found
+
+
+def _listed_after(text: str, persons: list[Finding]) -> list[Finding]:
+    """Names that follow a found name in a list (边建红、阴燚、温双伟参加)."""
+    found, seen = [], {f.end for f in persons}
+    queue = sorted(seen)
+    while queue:
+        position = queue.pop(0)
+        if position >= len(text) or text[position] not in "、和及":
+            continue
+        name = _name_at(text, position + 1, listed=True)
+        if name and position + 1 + len(name) not in seen:
+            end = position + 1 + len(name)
+            found.append(Finding("person", name, position + 1, end, "××"))
+            seen.add(end)
+            queue.append(end)
+    return found
+
+
+CLAUSE_START_RE = re.compile(r"(?:^|(?<=[。；！？\n，,]))[ 　]*")
+# Verbs after which a clause-opening word is a person: who chairs, speaks, attends, leads.
+ACTING = tuple("主持 代表 指出 强调 表示 作对照 作总结 作点评 作表态 作自我 参加 出席 介绍 汇报 传达 宣读 通报 "
+               "提出 要求 希望 发言 点评 总结 带领 率队 陪同 对本次 对班子 对大家 在讲话 在点评 在总结 就".split())
 SPEAKER_RE = re.compile(r"(?:^|\n)[ \t　]*([\u4e00-\u9fff]{2,3})[ 　]*[：:]", re.M)
 # What may follow a name written after a title or in a list: where the name ends.
 AFTER_NAME = tuple("、 ， , 。 ； ; ： : （ ( ） ) 　 \n".split(" ")) + tuple(
