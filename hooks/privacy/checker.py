@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from hooks.privacy import rules, tagged
@@ -42,6 +43,7 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     (hooks/privacy/tagged.py; measured in benchmarks/privacy_eval.py). Without it only names
     beside a title, a suffix or a label are found.
     """
+    original, text = text, simplified(text)
     candidates = [
         *_scan_codes(text), *_scan_persons(text), *_scan_titled_first(text), *_scan_person_lists(text),
         *_scan_acting(text), *_scan_places(text), *_scan_units(text),
@@ -49,7 +51,29 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     if use_jieba:
         candidates += _scan_tagged(text)
     candidates += _listed_after(text, [c for c in candidates if c.category == "person"])
-    return _without_overlaps(candidates)
+    candidates += _scan_bracketed_names(text)
+    found = _without_overlaps(candidates)
+    if text is not original:  # report what the text says, in its own characters
+        found = [replace(f, match=original[f.start:f.end]) for f in found]
+    return found
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones (鎮委書記吳潤玲 → 镇委书记吴润玲), character for
+    character, so that positions stay; OpenCC's tables, the library made for this."""
+    converted = _t2s().convert(text)
+    if converted == text:
+        return text
+    if len(converted) != len(text):  # a phrase rule changed the length: convert each character
+        converted = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in text)
+    return converted
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def _without_overlaps(candidates: list[Finding]) -> list[Finding]:
@@ -197,10 +221,22 @@ def _listed_after(text: str, persons: list[Finding]) -> list[Finding]:
     return found
 
 
+def _scan_bracketed_names(text: str) -> list[Finding]:
+    """A byline of bare names in brackets, usually at the end of a report: （孙南 陈莹莹）."""
+    found = []
+    for m in BRACKETED_NAMES_RE.finditer(text):
+        names = [(n.start(), n.group()) for n in re.finditer(r"[\u4e00-\u9fff]+", m.group(1))]
+        if names and all(2 <= len(n) <= 3 and _looks_like_name(n) for _, n in names):
+            found += [Finding("person", n, m.start(1) + i, m.start(1) + i + len(n), "××") for i, n in names]
+    return found
+
+
+BRACKETED_NAMES_RE = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}[ 　、，,]+){0,3}[\u4e00-\u9fff]{2,3})[）)]")
 CLAUSE_START_RE = re.compile(r"(?:^|(?<=[。；！？\n，,]))[ 　]*")
 # Verbs after which a clause-opening word is a person: who chairs, speaks, attends, leads.
 ACTING = tuple("主持 代表 指出 强调 表示 作对照 作总结 作点评 作表态 作自我 参加 出席 介绍 汇报 传达 宣读 通报 "
-               "提出 要求 希望 发言 点评 总结 带领 率队 陪同 对本次 对班子 对大家 在讲话 在点评 在总结 就".split())
+               "提出 要求 希望 发言 点评 总结 带领 率队 陪同 对本次 对班子 对大家 在讲话 在点评 在总结 就 "
+               "作督导 作动员 作讲话 作报告 作说明 作发言 感谢 指出 认为 肯定".split())
 SPEAKER_RE = re.compile(r"(?:^|\n)[ \t　]*([\u4e00-\u9fff]{2,3})[ 　]*[：:]", re.M)
 # What may follow a name written after a title or in a list: where the name ends.
 AFTER_NAME = tuple("、 ， , 。 ； ; ： : （ ( ） ) 　 \n".split(" ")) + tuple(
@@ -288,8 +324,10 @@ def _is_generic_place(name: str, suffix: str) -> bool:
     if suffix == "省":
         return name not in rules.PROVINCES
     # A frequent word that names no place (代表区委, 服务区): jieba knows it as another class.
-    if len(name) == 2 and suffix in "区县市" and tagged.is_common_non_place(name):
+    if len(name) == 2 and suffix in "区县市镇乡" and tagged.is_common_non_place(name, suffix):
         return True
+    if tagged.is_known_place(name):  # 蜀山区: a place the dictionary knows, though 山区 is a word
+        return False
     return name[-1] in rules.GENERIC_LAST_CHAR.get(suffix, set())
 
 

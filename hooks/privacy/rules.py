@@ -93,7 +93,7 @@ TITLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 WORDS_ENDING_IN_SURNAME = frozenset(
     "有关 相关 机关 海关 攻关 把关 过关 公安 治安 平安 保安 分管 主管 监管 托管 担任 兼任 历任 现任 "
     "前任 首任 新任 原任 曾任 时任 接任 继任 主任 其余 业余 同时 及时 当时 按时 对于 由于 关于 "
-    "经常 日常 正常 非常 双方 各方 对方 地方 多方 上级 全党 入党 政党 各党 本党 后方 前方".split()
+    "经常 日常 正常 非常 双方 各方 对方 地方 多方 上级 全党 入党 政党 各党 本党 后方 前方 公司 分公司".split()
 )
 # Surname + title pairs that are ordinary words.
 GENERIC_TITLED = frozenset("班主任 党委员 党委书记 支书记".split())
@@ -106,7 +106,7 @@ NOT_IN_GIVEN_NAME = set(
 )
 # For names the tagger or a label already marks as names, only characters that never occur in a
 # given name (志, 新, 明 … do, as in 陈志远).
-NOT_IN_LABELLED_NAME = set("的了是在和与及对向从到于把被将给为等个些该本全每各其此这那我你他她它们员部层边体位级导责管职")
+NOT_IN_LABELLED_NAME = set("的了是在与及对把被将给等个些该本全每各其此这那我你他她它们员部层边体位级导责管职")
 # Characters that often precede a surname and are never part of a name.
 WEAK_SURNAMES = set("于和向安关管任万余方全成文时常高明连司古农党应师商单解尚")
 
@@ -115,9 +115,11 @@ TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员"
 TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(TITLES_BEFORE, key=len, reverse=True)) + r")[：:\s]*")
 # Labels after which a list of persons follows (出席人：张三、李四; 作者：王五).
 PERSON_LIST_RE = re.compile(
-    r"(?:出席(?:人员|人)?|参加(?:人员|人)?|参会(?:人员|人)?|列席(?:人员|人)?|缺席(?:人员|人)?|与会人员|主持人?"
-    r"|记录人?|作者|记者|通讯员|撰稿人?|审核人?|编辑|责任编辑|供稿人?|摄影|联系人|发言人|汇报人|报告人)"
-    r"[：:]\s*")
+    r"(?:(?:出席(?:人员|人)?|参加(?:人员|人)?|参会(?:人员|人)?|列席(?:人员|人)?|缺席(?:人员|人)?|与会人员|主持人?"
+    r"|记录人?|作者|撰稿人?|责任编辑|供稿人?|联系人|发言人|汇报人|报告人)[：:]"
+    # bylines: 记者 王某、（通讯员 肖飞 何宝华）、（文/图 王文静）、（审核 苏子波）
+    r"|(?:记者|通讯员|作者|编辑|责任编辑|审核|审校|初审|复审|终审|校对|摄影|文/图|图/文|文|图|供稿|撰稿)[：:\s　]"
+    r")\s*")
 PERSON_LIST_SEPARATORS = "、，,；;/ 　"
 
 # ---- places --------------------------------------------------------------------------------
@@ -137,9 +139,9 @@ ROAD_SUFFIXES = {"大道", "大街", "路", "街", "巷", "胡同"}
 MAX_NAME = {"小区": 6, "社区": 4, "村": 4, "街道": 4}
 # A following character that shows the suffix belongs to another word (区域, 市场, 路线, 街头).
 NOT_AFTER = {
-    "区": set("域别分间块位划隔县"), "市": set("场值容级面县"), "镇": set("压守定静"),
-    "乡": set("愁音亲土贤情镇村"), "路": set("线径况演子数灯面段网由过径"),
-    "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄"), "县": set("区级域"), "省": set("级份略"),
+    "区": set("域别分间块位划隔县长"), "市": set("场值容级面县长"), "镇": set("压守定静长"),
+    "乡": set("愁音亲土贤情镇村长"), "路": set("线径况演子数灯面段网由过径"),
+    "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄长"), "县": set("区级域长"), "省": set("级份略"),
     "巷": set("子道战"), "大道": set("理"),
 }
 # Place suffixes that, right after another suffix, continue the same name (黄山路社区, 新村小区).
@@ -155,7 +157,7 @@ GENERIC_PLACE_ENDINGS = tuple(
     "偏远 边远 贫困 脱贫 搬迁 集中 行政 自然 相关 有关 所在 周边 附近 辖区 涉及 部分 个别 少数 多个 "
     "全部 所有 每个 其他 其余 乡镇 街镇 村居 城镇 美丽 和美 文明 平安 智慧 绿色 完整 宜居 空心 涣散 "
     "薄弱 后进 先进 红色 旅游 特色 传统 开发 工业 试验 功能 自贸 保护 风景 商业 住宅 高新 经开 保税 "
-    "一名 两名 几名 多名 每名 该名 聚集 集聚 先行 核心 生态 老城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
+    "代表 一名 两名 几名 多名 每名 该名 聚集 集聚 先行 核心 生态 老城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
     "居住 棚户 连片 步行 美食 示范性 地级 县级 省辖 直辖 深水 舒适 回头 长征 赶考 百强 小城 兄弟 发展 振兴 中心 家属 移交 明星 挂钩 倾听 包联 联系 结对 帮扶 对口 交".split()
 )
 # Single characters that, ending a candidate name, show a kind of place (城区, 超市, 弯路).
@@ -204,7 +206,7 @@ UNIT_KIND_WORDS = tuple(sorted(
     "第五 第六 第七 第八 第九 第十 经济 专业 国有 民营 私营 社区 卫生 中心 中 小 党 初级 高级 "
     "完全 九年一贯制 寄宿制".split(), key=len, reverse=True))
 GENERIC_UNIT_NAMES = tuple(
-    "某 相关 有关 该 本 各 下属 所属 区属 市属 县属 省属 国企 辖区 当地 本地 外地 子 分 母 涉事 中标 "
+    "外埠 代表 联系 服务 某 相关 有关 该 本 各 下属 所属 区属 市属 县属 省属 国企 辖区 当地 本地 外地 子 分 母 涉事 中标 "
     "承建 运营 第三方 施工 平台 一家 多家 上市 村办 乡镇 街道 村 校办 一些 部分 个别 该类 两家 其他 "
     "这家 那家 每家 区 市 县 镇 乡 省 驻 属 内 外 级 家 所 个 的 商业 政策性 村镇 农村 城市 大型 "
     "小型 中小 重点 高等 普通 民办 公办 定点 基层 乡村 村级 二级 三级 公立 私立 医疗 养老 连锁 "

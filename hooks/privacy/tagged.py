@@ -156,7 +156,14 @@ def _masked(word: str) -> bool:
     return "某" in word or any(c in rules.PLACEHOLDER_CHARS for c in word)
 
 
-def is_common_non_place(word: str) -> bool:
-    """A frequent dictionary word of another class than a place (代表, 服务): not a place name."""
+def is_common_non_place(word: str, suffix: str = "区") -> bool:
+    """A frequent dictionary word of another class than a place (代表区委, 关心镇村): not a place
+    name. Towns are often named with ordinary words (东风镇, 前进镇), so they need a commoner one."""
     freq, tag = _frequencies().get(word, (0, ""))
-    return freq >= 1000 and tag not in ("ns", "nz", "nt")
+    return freq >= (2000 if suffix in "镇乡" else 1000) and tag not in ("ns", "nz", "nt")
+
+
+def is_known_place(word: str) -> bool:
+    """A place name jieba's dictionary knows (蜀山, 海淀), rare enough not to be an ordinary word."""
+    freq, tag = _frequencies().get(word, (0, ""))
+    return len(word) >= 2 and tag == "ns" and freq < 1000
