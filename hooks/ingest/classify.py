@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from hooks.data.model import Meeting
 from hooks.text.aspects import assign
 
-BANZI, GEREN, JILU = "班子对照检查材料", "个人对照检查材料", "会议记录"
+BANZI, GEREN, JILU, OPINIONS = "班子对照检查材料", "个人对照检查材料", "会议记录", "相互批评意见"
 NOTICE, NEWS, HOST, SPEECH = "通知", "新闻报道", "主持词", "讲话"
 NOT_MATERIAL = {NEWS: "a news report of a meeting", HOST: "a 主持词 (the chair's script)",
                 SPEECH: "a speech (讲话), not a 对照检查 material"}
@@ -51,7 +51,7 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
     head = title or (lines[0] if lines else "")
     problem_parts = sum(1 for line in lines if PROBLEM_PART.match(line))
     header_fields = sum(1 for line in lines[:30] if re.match(r"^(时\s*间|地\s*点|主\s*持\s*人?|记\s*录\s*人?|出席|列席|缺席|参加人|议\s*程|会议议程)[：:]", line))
-    if re.search(r"通知$|的通知", head) or (re.search(r"通知如下|特此通知", body) and not problem_parts):
+    if re.search(r"通知$", head) or (re.search(r"通知如下|特此通知", body) and not problem_parts):
         return Guess(NOTICE, 0.9, [f"title {head!r}" if "通知" in head else "通知如下"])
     if re.search(r"主持词|主持稿|主持讲话", head):
         return Guess(HOST, 0.95, [f"title {head!r}"])
@@ -73,6 +73,9 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
         return Guess(SPEECH, 0.7, ["speaks to an audience (讲几点意见)", "no 存在的问题 part"])
     # A title naming a post (区委常委、宣传部长…) without 班子: one person's material.
     post = re.search(r"(?:书记|部长|局长|主任|镇长|乡长|区长|县长|市长|常委|委员|主席|校长|院长|经理)(?:\d{4}|[^班]{0,6}(?:年度|专题|民主生活会))", title)
+    opinion_parts = sum(1 for line in lines if re.match(r"^(?:[一二三四五六七八九十]+[、．.]).{0,30}批评意见", line))
+    if opinion_parts and not problem_parts:
+        return Guess(OPINIONS, 0.8, [f"{opinion_parts} 批评意见 headings", "no 存在的问题 part"])
     if re.search(r"个人|发言提纲|本人", title) or (post and not re.search(r"班子|党委|党组|党工委|支部", title)):
         return Guess(GEREN, 0.95, [f"title {title!r}"])
     if re.search(r"班子|党委|党组|党工委|支委|党支部|党总支", title):
@@ -164,8 +167,11 @@ def meeting(title: str, text: str, headings: list[str], meetings: list[Meeting])
                             "nothing in the text names a meeting of data/meetings/ (no year, no theme, no aspect)")
     score, dated, content, best, evidence = ranked[0]
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-    # A material that declares its 年度 names its meeting on its own: one meeting a year.
-    title_names_it = dated and best.kind == "年度" and declared == {best.year} and not named
+    # A material that declares its 年度 names its meeting on its own: one meeting a year; so
+    # does a 专题's name that only one meeting has (党史学习教育, not 主题教育's two batches).
+    same_name = [c for c in meetings if c.kind == "专题" and any(name in c.title for name in named)]
+    title_names_it = dated and ((best.kind == "年度" and declared == {best.year} and not named)
+                                or (best.kind == "专题" and same_name == [best]))
     if (dated and content) or title_names_it or (content and score >= 0.6):
         if score - runner_up < 0.15 and not title_names_it:
             return MeetingGuess(None, round(score, 2), evidence,

@@ -111,16 +111,19 @@ def unwrap(lines: list[Line]) -> list[Line]:
 
     Only in a document where most long lines end mid-sentence; a line that starts with a
     numbering marker or a speaker always starts a new paragraph."""
-    long_lines = [line for line in lines if len(line.text) >= 18]
+    long_lines = [line for line in lines if len(line.text) >= 18 and not is_title(line.text)]
     cut = [line for line in long_lines if not PARAGRAPH_END.search(line.text)]
     if len(long_lines) < 6 or len(cut) < 0.4 * len(long_lines):
         return lines
-    # The wrap width: the commonest length of the cut lines (a cut line is never much shorter).
+    # The wrap width: the commonest length of the cut lines (a cut line is never much shorter);
+    # a copy cut at a width has several lines of about that length.
     width = Counter(len(line.text) for line in cut).most_common(1)[0][0]
+    if sum(1 for line in cut if abs(len(line.text) - width) <= 2) < 4:
+        return lines
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
-        if (previous is not None and not previous.md_level and not line.md_level
+        if (previous is not None and not previous.md_level and not line.md_level and not is_title(previous.text)
                 and len(previous.text) >= width - 3 and not PARAGRAPH_END.search(previous.text)
                 and not match_marker(line.text) and not INLINE_ITEM.match(line.text)):
             out[-1] = Line(previous.no, previous.text + line.text, previous.md_level)

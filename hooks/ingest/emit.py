@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .pipeline import Anonymised
 
 LEVEL_SLUG = {"班子": "banzi", "个人": "geren"}
-KIND_SLUG = {kinds.BANZI: "banzi", kinds.GEREN: "geren", kinds.JILU: "jilu"}
+KIND_SLUG = {kinds.BANZI: "banzi", kinds.GEREN: "geren", kinds.JILU: "jilu", kinds.OPINIONS: "piping"}
 SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schema"
 
 
@@ -111,7 +111,9 @@ def emit_output(anonymised: Anonymised) -> Output:
     reason, text, kind = "", None, ""
     source: dict = {}
     examples: list[dict] = []
-    if drafted.meeting_file is not None:
+    if drafted.meeting_file is not None and not (drafted.meeting_file["themes"] or drafted.meeting_file["aspects"]):
+        reason = "a notice, but " + "; ".join(classified.notice.missing)
+    elif drafted.meeting_file is not None:
         meeting = drafted.meeting_file
         source = source_entry(meeting["themes"][0]["source"] if meeting["themes"] else f"notice-{meeting['id']}",
                               title, cleaned.source.path.name,
@@ -172,7 +174,7 @@ def report(output: Output, show_originals: bool = False) -> str:
     m = classified.meeting
     if m.meeting:
         out.append(f"meeting: {m.meeting.id} {m.meeting.title} (confidence {m.confidence:.2f}; {'; '.join(m.evidence)})")
-    elif classified.notice is None and guess.value not in kinds.NOT_MATERIAL:
+    elif classified.notice is None:
         out.append(f"meeting: NOT RECOGNISED — {m.reason}" + (f" (evidence: {'; '.join(m.evidence)})" if m.evidence else ""))
     if classified.notice is None and guess.value not in kinds.NOT_MATERIAL:
         out.append(f"level: {classified.level}; unit: {classified.unit.value} (confidence {classified.unit.confidence:.2f}; "

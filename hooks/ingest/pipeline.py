@@ -19,7 +19,7 @@ from . import classify as kinds
 from .anonymise import Mask, build_mask, count_uses
 from .clean import Cleaned, clean
 from .emit import Output, emit_output
-from .minutes import Minutes, looks_like_minutes, read_minutes
+from .minutes import ROLE, Minutes, looks_like_minutes, read_minutes
 from .notice import Notice, meeting_draft, read_notice
 from .read import Source, read
 from .records import Draft, minutes_drafts, reading_drafts
@@ -125,9 +125,7 @@ def classify(structured: Structured, *, data_dir: Path, meeting_id: str | None =
             raise ValueError(f"--meeting {meeting_id}: no such meeting in {data_dir / 'meetings'} "
                              f"(known: {', '.join(m.id for m in meetings)})")
         guess = kinds.MeetingGuess(chosen, 1.0, ["set with --meeting"], candidate=chosen.id)
-    elif doc_type.value in kinds.NOT_MATERIAL:
-        guess = kinds.MeetingGuess(None, 0.0, [], "not a material")
-    else:
+    else:  # also for a news report or a speech: the report says which meeting it is about
         guess = kinds.meeting(title, "".join(texts), structured.headings(), meetings)
     level = "班子" if doc_type.value == kinds.BANZI else "个人"
     headings = [s.heading for _, s in walk(structured.tree) if s.heading]
@@ -180,7 +178,12 @@ def anonymise(drafted: Drafted) -> Anonymised:
     minutes = classified.structured.minutes
     person_base = "成员" if minutes else "××"
     lines = [(line.no, line.text) for line in classified.structured.cleaned.lines]
-    mask = build_mask(lines, person_base=person_base, known_people=minutes.names() if minutes else [])
+    known = minutes.names() if minutes else []
+    reading = classified.structured.reading
+    if reading:  # the givers and receivers a list of opinions names (对王建国同志的批评意见)
+        known += [who for _, *pair in reading.opinions for who in pair
+                  if who and not ROLE.match(who) and 2 <= len(who) <= 4]
+    mask = build_mask(lines, person_base=person_base, known_people=sorted(set(known)))
     count_uses(mask, [text for _, text in lines])
     drafts = [Draft(d.part, d.aspect, mask(d.title), mask(d.text), mask(d.instance), d.line, mask(d.section),
                     d.level, [mask(t) for t in d.tags], mask(d.giver), mask(d.receiver)) for d in drafted.drafts]

@@ -74,6 +74,12 @@ def reading_drafts(reading: Reading, level: str, tags: list[str] | None = None) 
             title, text, instance = split_item(item.heading, item.text)
             if title:
                 out.append(Draft(part, None, title, text, instance, item.line, section.heading, level, list(tags)))
+    for item, giver, receiver in reading.opinions:
+        title, text, instance = split_item(item.heading, item.text)
+        if title:
+            out.append(Draft("批评意见", None, title, text, instance, item.line, f"{giver or ''} → {receiver or ''}",
+                             "个人", tags + [f"提出人：{giver}"] * bool(giver) + [f"被批评人：{receiver}"] * bool(receiver),
+                             giver, receiver))
     return out, loose
 
 

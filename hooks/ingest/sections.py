@@ -2,10 +2,13 @@
 headings group the problems (the aspects), and what text belongs to no item."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from hooks.data.model import Aspect
 from hooks.text.headings import ASPECT_HEADING, FRAME_HEADING, NOT_EMITTED, part_of
+
+from hooks.text.markers import INLINE_ITEM as INLINE_ITEM_START
 
 from .structure import Item, Loose, Section, as_item, inline_items, items_of
 
@@ -31,6 +34,7 @@ class Reading:
     kept: list[tuple[Section, str]] = field(default_factory=list)
     loose: list[Loose] = field(default_factory=list)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
+    opinions: list[tuple[Item, str | None, str | None]] = field(default_factory=list)  # (item, giver, receiver)
 
     @property
     def item_count(self) -> int:
@@ -81,6 +85,13 @@ def read_section(section: Section, part: str | None, reading: Reading) -> None:
             else:
                 add_group(child, reading)
         return
+    if part == "批评意见":  # a list of opinions: who gave them to whom, from the headings
+        found = opinion_items(section, None, None, reading)
+        if found:
+            reading.opinions.extend(found)
+        else:
+            reading.unplaced.append((section.line, f"{section.heading!r}: a 批评意见 section without items"))
+        return
     if part and part != "问题":
         loose, items = items_of(section)
         reading.loose.extend(loose)
@@ -98,6 +109,41 @@ def read_section(section: Section, part: str | None, reading: Reading) -> None:
         reading.unplaced.append((section.line, f"{section.heading!r}: a heading without text"))
     else:
         reading.loose.append(Loose(section.line, section.marker, "an empty heading (the text breaks off?)"))
+
+
+# 对王建国同志（党支部书记）的批评意见 / 党员对党支部的批评意见 / 何长生同志（院长）所提批评意见
+RECEIVER_HEADING = re.compile(r"对([^\s，。：:、（）()]{1,12}?)(?:同志)?(?:[（(][^）)]*[）)])?(?:提出)?的?批评")
+GIVER_HEADING = re.compile(r"^([^\s，。：:、（）()]{1,8}?)(?:同志)?(?:[（(][^）)]*[）)])?(?:所|对其)?提(?:出)?的?批评意见")
+
+
+def opinion_items(section: Section, giver: str | None, receiver: str | None,
+                  reading: Reading) -> list[tuple[Item, str | None, str | None]]:
+    """Items of a list of opinions, each with the giver and receiver its headings name."""
+    heading = section.heading
+    if (found := RECEIVER_HEADING.search(heading)):
+        receiver = found.group(1)
+        before = heading[: found.start()]
+        giver = before if before and not re.search(r"[、，,]|党员|支委|群众|大家", before) else giver
+    if (found := GIVER_HEADING.match(heading)) and not RECEIVER_HEADING.search(heading):
+        giver = found.group(1)
+    body, lines = [], []
+    for text, line in zip(section.body, section.body_lines):
+        named = RECEIVER_HEADING.search(text)
+        if named and len(text) <= 40:  # 对王建国同志（书记）的批评意见（共3条）: a heading without a number
+            receiver = named.group(1)
+        else:
+            body.append(text)
+            lines.append(line)
+    loose, items = inline_items(body, lines)
+    reading.loose.extend(loose)
+    out = [(item, giver, receiver) for item in items]
+    for child in section.children:
+        if child.children or child.body and INLINE_ITEM_START.match(child.body[0]) or part_of(child.heading) == "批评意见" \
+                or GIVER_HEADING.match(child.heading) or RECEIVER_HEADING.search(child.heading):
+            out.extend(opinion_items(child, giver, receiver, reading))
+        elif child.heading or child.body:
+            out.append((as_item(child), giver, receiver))
+    return out
 
 
 def add_group(section: Section, reading: Reading) -> None:

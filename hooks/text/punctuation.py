@@ -18,6 +18,8 @@ def normalise_punctuation(text: str) -> str:
         return HALF_TO_FULL[match.group(0)]
 
     text = re.sub(rf"(?<=[{CJK}）])[,:;?!]|[,:;?!](?=[{CJK}（])", widen, text)
+    # "一." at a line start is a marker (一、), not the end of a sentence.
+    text = re.sub(r"^([一二三四五六七八九十]{1,3})\.(?=\S)", r"\1、", text)
     # A half-width full stop ending a Chinese sentence (not 1.5 or a marker "1.").
     text = re.sub(rf"(?<=[{CJK}）”])\.(?=[{CJK}（“]|\s|$)", "。", text)
     # "1." / "1、" after a number at line start stay distinguishable; 1．is the full-width form.
