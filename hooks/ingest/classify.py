@@ -33,7 +33,8 @@ NEWS_SIGNS = re.compile(r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?|会议�
 HOST_SIGNS = re.compile(r"同志们[：:，,]|各位领导|进行(?:会议)?第[一二三四五六七八九十\d]项(?:议程)?|共有[一二三四五六七八九十\d]项议程|"
                         r"大家欢迎|(?:热烈的)?掌声|请.{1,12}同志(?:作|代表|发言|讲话)|下面[，,]?(?:请|进行|按照)")
 FIRST_PERSON = re.compile(r"我(?![们国市区县镇省校院局部委厅])|本人")
-PROBLEM_PART = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|#+\s*|【)?.{0,8}(?:存在的|主要问题|突出问题|问题查摆|检视问题|存在问题)")
+PROBLEM_PART = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十]+）|#+\s*|【).{0,8}"
+                          r"(?:存在的|主要问题|突出问题|问题查摆|检视问题|存在问题)|^.{0,6}(?:存在的(?:主要|突出)?问题|主要问题)[：:]?$")
 
 
 @dataclass
@@ -108,7 +109,7 @@ def longest_common_run(a: str, b: str) -> int:
 
 # What names a 专题 meeting in a title, by the words of its own title.
 SPECIAL_NAMES = [(re.compile(r"党史学习教育"), "党史学习教育"), (re.compile(r"主题教育"), "主题教育"),
-                 (re.compile(r"不忘初心|牢记使命"), "不忘初心、牢记使命")]
+                 (re.compile(r"不忘初心、?牢记使命.{0,3}主题教育"), "不忘初心、牢记使命")]
 THEME_RUN = 25
 ASPECT_SHARE = 0.5
 

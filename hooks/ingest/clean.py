@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from hooks.text.markers import INLINE_ITEM, NUMBERED, match_marker
 from hooks.text.punctuation import normalise_punctuation
+from hooks.text.script import to_simplified
 
 from .read import Source
 
@@ -81,13 +82,16 @@ class Cleaned:
 def clean(source: Source) -> Cleaned:
     """Debris, paywall markers, Markdown and hard line breaks out; punctuation normalised."""
     raw_lines = sum(1 for line in source.text.splitlines() if line.strip())
-    lines = clean_lines(source.text)
+    text = to_simplified(source.text)
+    traditional = sum(a != b for a, b in zip(text, source.text))
+    lines = clean_lines(text)
     kept = len(lines)
     lines = unwrap(lines)
     if not lines:
         raise ValueError(f"{source.path}: no text left after removing web debris")
     title = lines[0].text if is_title(lines[0].text) or lines[0].md_level == 1 else ""
-    return Cleaned(source, lines, title, raw_lines - kept, kept - len(lines))
+    notes = [(0, f"{traditional} traditional characters read as simplified")] if traditional else []
+    return Cleaned(source, lines, title, raw_lines - kept, kept - len(lines), notes)
 
 
 # A line ends a paragraph when it ends a sentence (or a heading), not where a page was cut.

@@ -179,8 +179,9 @@ def report(output: Output, show_originals: bool = False) -> str:
     if classified.notice is None and guess.value not in kinds.NOT_MATERIAL:
         out.append(f"level: {classified.level}; unit: {classified.unit.value} (confidence {classified.unit.confidence:.2f}; "
                    f"{'; '.join(classified.unit.evidence)})")
-    if cleaned.dropped or cleaned.joined:
-        out.append(f"cleaned: {cleaned.dropped} lines of web debris dropped, {cleaned.joined} hard line breaks joined")
+    if cleaned.dropped or cleaned.joined or cleaned.notes:
+        out.append(f"cleaned: {cleaned.dropped} lines of web debris dropped, {cleaned.joined} hard line breaks joined"
+                   + "".join(f"; {note}" for _, note in cleaned.notes))
     if classified.notice:
         notice = classified.notice
         out.append(f"notice: year {notice.year}, kind {notice.kind}, theme {'found' if notice.theme else 'NOT FOUND'}, "
