@@ -180,7 +180,7 @@ def evaluate(doc, out: dict, score_rows: list[Score], details: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "tune2", "holdout", "seeds", "all"), default="all")
+    parser.add_argument("--split", choices=("tune", "tune2", "tune3", "holdout", "seeds", "all"), default="all")
     parser.add_argument("--details", action="store_true", help="one line per document and the missed items")
     args = parser.parse_args()
     splits = ["tune", "holdout", "seeds"] if args.split == "all" else [args.split]

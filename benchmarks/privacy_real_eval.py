@@ -108,7 +108,7 @@ def evaluate(doc, findings, errors: list[str]) -> tuple[Score, dict[str, Counter
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "tune2", "holdout", "seeds", "all"), default="all")
+    parser.add_argument("--split", choices=("tune", "tune2", "tune3", "holdout", "seeds", "all"), default="all")
     parser.add_argument("--errors", action="store_true", help="list every miss, false finding and damaged keep word")
     args = parser.parse_args()
     splits = ["tune", "holdout", "seeds"] if args.split == "all" else [args.split]

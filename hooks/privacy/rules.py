@@ -85,7 +85,8 @@ PLACEHOLDER_CHARS = set("某×*＊XxＸ○〇")
 TITLES = (
     "副书记 书记 副主任 主任 同志 副局长 局长 副镇长 镇长 乡长 副县长 县长 副区长 区长 副市长 市长 "
     "省长 副处长 处长 副科长 科长 部长 主席 总经理 经理 董事长 副校长 校长 副院长 院长 所长 站长 "
-    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计 秘书 主委 专员"
+    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计 秘书 主委 专员 "
+    "大爷 大妈 阿姨 大姐 大哥 师傅"
 ).split()
 TITLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 # A surname-like character fused with the character before it into an ordinary word (有关同志,
@@ -111,7 +112,7 @@ NOT_IN_LABELLED_NAME = set("的了是在与及对把被将给等个些该本全�
 WEAK_SURNAMES = set("于和向安关管任万余方全成文时常高明连司古农党应师商单解尚")
 
 # Titles written before a name (书记刘亮, 主席张玮) also include these, which rarely follow one.
-TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员".split()
+TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员 负责人".split()
 TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(TITLES_BEFORE, key=len, reverse=True)) + r")[：:\s]*")
 # Labels after which a list of persons follows (出席人：张三、李四; 作者：王五).
 PERSON_LIST_RE = re.compile(
@@ -132,7 +133,8 @@ PUBLIC_PLACES = frozenset(
 PLACE_SUFFIXES = {
     "街道": "某街道", "社区": "某社区", "小区": "某小区", "村": "某村", "镇": "某镇", "乡": "某乡",
     "区": "某区", "县": "某县", "市": "某市", "省": "某省", "大道": "某路", "大街": "某路",
-    "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路", "花园": "某小区",
+    "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路", "花园": "某小区", "公寓": "某小区",
+    "屯": "某村", "水库": "某水库", "高速": "某高速",
 }
 PLACE_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 ROAD_SUFFIXES = {"大道", "大街", "路", "街", "巷", "胡同"}
@@ -157,7 +159,7 @@ GENERIC_PLACE_ENDINGS = tuple(
     "偏远 边远 贫困 脱贫 搬迁 集中 行政 自然 相关 有关 所在 周边 附近 辖区 涉及 部分 个别 少数 多个 "
     "全部 所有 每个 其他 其余 乡镇 街镇 村居 城镇 美丽 和美 文明 平安 智慧 绿色 完整 宜居 空心 涣散 "
     "薄弱 后进 先进 红色 旅游 特色 传统 开发 工业 试验 功能 自贸 保护 风景 商业 住宅 高新 经开 保税 "
-    "代表 一名 两名 几名 多名 每名 该名 聚集 集聚 先行 核心 生态 老城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
+    "和谐 年度 规划 代表 一名 两名 几名 多名 每名 该名 聚集 集聚 先行 核心 生态 老城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
     "居住 棚户 连片 步行 美食 示范性 地级 县级 省辖 直辖 深水 舒适 回头 长征 赶考 百强 小城 兄弟 发展 振兴 中心 家属 移交 明星 挂钩 倾听 包联 联系 结对 帮扶 对口 交".split()
 )
 # Single characters that, ending a candidate name, show a kind of place (城区, 超市, 弯路).
@@ -176,7 +178,7 @@ GENERIC_LAST_CHAR = {
 }
 # Words that end before a place name: 反映幸福里社区, 走访光明村, 深入海淀区.
 WORDS_BEFORE_NAME = tuple(
-    "代表 要求 督促 责令 通知 约谈 监督 检查 支持 反映 走访 深入 调研 前往 来到 位于 来自 针对 包括 例如 比如 其中 联系 包联 帮扶 挂点 对接 督导 "
+    "投身 代表 要求 督促 责令 通知 约谈 监督 检查 支持 反映 走访 深入 调研 前往 来到 位于 来自 针对 包括 例如 比如 其中 联系 包联 帮扶 挂点 对接 督导 "
     "推进 加强 开展 组织 指导 协调 解决 发现 设在 对标 学习 借鉴 参观 考察 驻 在 到 对 于 向 从 "
     "和 与 及 的 了 是 为 将 把 被 给 由 等 个 些 如 赴 去 至 往 经 之 、 请 离 回 进 入 出".split()
 )
@@ -193,7 +195,7 @@ DOC_CUT_WORDS = tuple("根据 依据 按照 参照 对照 贯彻 落实 执行 �
 # ---- units ---------------------------------------------------------------------------------
 UNIT_SUFFIX_RE = re.compile(
     "股份有限公司|有限责任公司|有限公司|公司|集团|银行|医院|中学|小学|大学|学院|幼儿园|研究院|"
-    "研究所|合作社|事务所|酒店|宾馆|管理处|厂"
+    "研究所|合作社|事务所|酒店|宾馆|管理处|项目部|厂"
 )
 MAX_UNIT_NAME = 10
 # A following character that shows the suffix belongs to another word (中学习, 厂房).
@@ -224,7 +226,7 @@ PHONE_RE = re.compile(
     r"|400-?\d{3}-?\d{4}"                             # service number
     r")(?![0-9A-Za-z])"
 )
-DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号")
+DOC_NUMBER_RE = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号")
 # Issuing codes end with one of these characters: 京政发, 区委办, 某函.
 DOC_CODE_ENDINGS = set("发函字办通电纪组党政委令文报便复规")
 DOC_CODE_MAX = 6
