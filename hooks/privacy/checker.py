@@ -10,10 +10,10 @@ import argparse
 import re
 import sys
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 from hooks.privacy import rules, tagged
+from hooks.text.script import to_simplified
 from hooks.data.errors import DataErrors
 from hooks.data.loader import load_document
 from hooks.data.schemas import check
@@ -43,7 +43,8 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     (hooks/privacy/tagged.py; measured in benchmarks/privacy_eval.py). Without it only names
     beside a title, a suffix or a label are found.
     """
-    original, text = text, simplified(text)
+    # Traditional characters are read as simplified ones, position for position.
+    original, text = text, to_simplified(text)
     candidates = [
         *_scan_codes(text), *_scan_persons(text), *_scan_titled_first(text), *_scan_person_lists(text),
         *_scan_acting(text), *_scan_places(text), *_scan_units(text),
@@ -56,24 +57,6 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     if text is not original:  # report what the text says, in its own characters
         found = [replace(f, match=original[f.start:f.end]) for f in found]
     return found
-
-
-def simplified(text: str) -> str:
-    """Traditional characters as simplified ones (鎮委書記吳潤玲 → 镇委书记吴润玲), character for
-    character, so that positions stay; OpenCC's tables, the library made for this."""
-    converted = _t2s().convert(text)
-    if converted == text:
-        return text
-    if len(converted) != len(text):  # a phrase rule changed the length: convert each character
-        converted = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in text)
-    return converted
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 def _without_overlaps(candidates: list[Finding]) -> list[Finding]:
