@@ -261,16 +261,20 @@ def test_minutes_outline_shows_the_seed_agenda_and_links_each_criticism(built_si
     items = [li for node in nodes if node.tag == "ol" for li in node.iter() if li.tag == "li"]
     assert len(items) == len(example["steps"])
     criticism_page = page(built_site, "examples/piping/index.html")
+    seed = [r for r in criticisms() if r["source"] == example["source"]]
+    linked = []
     for item, step in zip(items, example["steps"]):
         text = normal(item.text())
         assert step["speaker"] in text and normal(step["text"]) in text
         links = [a.attributes.get("href") or "" for a in item.css("a")]
-        for record in step.get("records", ()):
-            assert f"../../examples/piping/#_p-{record}" in links, record
-            assert criticism_page.css_first(f'[id="_p-{record}"]') is not None
-    linked = [r for step in example["steps"] for r in step.get("records", ())]
-    seed = [r["id"] for r in criticisms() if r["source"] == example["source"]]
-    assert sorted(linked) == sorted(seed), "every 批评意见 of the seed appears once in the example"
+        received = [r for r in seed if r["receiver"] == step["speaker"]] if step.get("criticised") else []
+        assert len(links) == len(received), step
+        for record in received:
+            assert f"../../examples/piping/#_p-{record['id']}" in links, record["id"]
+            assert f"{record['giver']} → {record['receiver']}" in text
+            assert criticism_page.css_first(f'[id="_p-{record["id"]}"]') is not None
+            linked.append(record["id"])
+    assert seed and sorted(linked) == sorted(r["id"] for r in seed), "every 批评意见 of the seed once"
     guidance = normal(" ".join(n.text() for n in between(html, html.css_first("#_structure") and "_structure")))
     assert "对会议和每位成员发言的点评" not in guidance
     assert "不一定逐人点评" in guidance
@@ -380,7 +384,7 @@ def test_unknown_reference_in_an_outline_example_or_a_local_addition_is_a_data_e
     from hooks.check import load_library
     from hooks.data.errors import DataErrors
     outline = data_copy / "outlines" / "huiyi-jilu.yaml"
-    outline.write_text(outline.read_text("utf-8").replace("[s003-p-03, s003-p-04]", "[s003-p-03, no-such-record]"),
+    outline.write_text(outline.read_text("utf-8").replace("  source: seed-003\n", "  source: no-such-seed\n"),
                        "utf-8")
     meeting = data_copy / "meetings" / "2021-dangshi.yaml"
     text = meeting.read_text("utf-8")
@@ -389,8 +393,8 @@ def test_unknown_reference_in_an_outline_example_or_a_local_addition_is_a_data_e
     with pytest.raises(DataErrors) as failure:
         load_library(data_copy)
     messages = [str(e) for e in failure.value.errors]
-    line = next(i for i, l in enumerate(outline.read_text("utf-8").splitlines(), 1) if "no-such-record" in l)
-    assert any(m.startswith(f"data/outlines/huiyi-jilu.yaml:{line}: example.steps[4].records[1]: expected a known record id")
-               and "'no-such-record'" in m for m in messages), messages
+    line = next(i for i, l in enumerate(outline.read_text("utf-8").splitlines(), 1) if "no-such-seed" in l)
+    assert any(m.startswith(f"data/outlines/huiyi-jilu.yaml:{line}: example.source: expected a known source id")
+               and "'no-such-seed'" in m for m in messages), messages
     assert any(m.startswith("data/meetings/2021-dangshi.yaml:") and "local_additions[1].source" in m
                and "'no-such-source'" in m for m in messages), messages

@@ -208,12 +208,11 @@ def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]], scan: Callab
 
 
 def check_added_references(documents: dict[str, list[Document]]) -> list[DataError]:
-    """The references of the meetings' local_additions and the outlines' example: sources,
-    meeting and records that exist."""
+    """The references of the meetings' local_additions and the outlines' example: sources and
+    meeting that exist."""
     errors: list[DataError] = []
     sources = {s["id"] for d in documents["sources"] for s in d.content["sources"]}
     meetings = {d.content["id"] for d in documents["meetings"]}
-    records = {r["id"] for kind in ("examples", "cases") for d in documents[kind] for r in d.content[kind]}
 
     def known(value: str, ids: set[str], what: str, document: Document, path: tuple) -> None:
         if value not in ids:
@@ -231,9 +230,6 @@ def check_added_references(documents: dict[str, list[Document]]) -> list[DataErr
         known(example["source"], sources, "source", document, ("example", "source"))
         if "meeting" in example:
             known(example["meeting"], meetings, "meeting", document, ("example", "meeting"))
-        for i, step in enumerate(example["steps"]):
-            for j, record in enumerate(step.get("records", ())):
-                known(record, records, "record", document, ("example", "steps", i, "records", j))
     return errors
 
 
@@ -302,7 +298,7 @@ def _outline(document: Document) -> Outline:
 
 
 def _example(raw: dict) -> OutlineExample:
-    steps = tuple(ExampleStep(s["speaker"], s["text"], s.get("agenda"), tuple(s.get("records", ())))
+    steps = tuple(ExampleStep(s["speaker"], s["text"], s.get("agenda"), s.get("criticised", False))
                   for s in raw["steps"])
     return OutlineExample(raw["title"], raw["source"], steps, raw.get("meeting"), raw.get("note"))
 

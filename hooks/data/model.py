@@ -122,7 +122,7 @@ class ExampleStep:
     speaker: str  # a role
     text: str
     agenda: str | None = None
-    records: tuple[str, ...] = ()  # record ids
+    criticised: bool = False  # the speaker's own turn: the 批评意见 they received are listed
 
 
 @dataclass(frozen=True)

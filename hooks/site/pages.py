@@ -307,8 +307,7 @@ class Renderer:
                             headings=headings, plain=plain_text(headings), slotted=_has_slot(headings),
                             downloads=self.downloads.get(page, []),
                             example_meeting=self.library.meeting(example.meeting) if example and example.meeting else None,
-                            example_records=[[self.library.by_id[i] for i in step.records]
-                                             for step in example.steps] if example else [])
+                            example_records=self._example_records(outline))
 
     def criticism(self) -> str:
         """Every 批评意见, real ones first, each group a meeting and the record's first dimension."""
@@ -334,7 +333,7 @@ class Renderer:
                             authored_count=len(authored), meetings=meetings, rows=rows,
                             outline=next((o for o in lib.outlines if o.part == "批评意见"), None),
                             minutes=next((o for o in lib.outlines if o.example and any(
-                                s.records for s in o.example.steps)), None),
+                                s.criticised for s in o.example.steps)), None),
                             pseudo_example=lib.by_id.get(PSEUDO_CRITICISM_EXAMPLE))
 
     def sources(self) -> str:
@@ -350,6 +349,18 @@ class Renderer:
                             seeds=[s for s in sources if s.kind == "seed"],
                             public=[s for s in sources if s.kind == "public"],
                             counts=counts, summary=_summary)
+
+    def _example_records(self, outline: Outline) -> list[list[Record]]:
+        """Per step of the outline's example, the 批评意见 of its source that the speaker received
+        (steps of the speaker's own turn), in the order of the data."""
+        example = outline.example
+        if example is None:
+            return []
+        received: dict[str, list[Record]] = {}
+        for record in self.library.records:
+            if record.source == example.source and record.part == "批评意见" and record.receiver:
+                received.setdefault(record.receiver, []).append(record)
+        return [received.get(step.speaker, []) if step.criticised else [] for step in example.steps]
 
     def examples_index(self) -> str:
         lib = self.library
