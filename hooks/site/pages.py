@@ -315,8 +315,8 @@ class Renderer:
         records = [r for r in lib.records if r.part == "批评意见" and r.type == "example"]
         real = [r for r in records if self.is_real(r)]
         authored = [r for r in records if not self.is_real(r)]
-        real_groups, authored_groups = _by_meeting_and_dimension(real, lib, "_r"), \
-            _by_meeting_and_dimension(authored, lib, "_w")
+        real_groups = _by_meeting_and_dimension(real, lib, "_r")
+        authored_groups = _by_meeting_and_dimension(authored, lib, "_w")
         # The overview: dimension × meeting, counts of the records filed by their first dimension.
         meetings = [m for m in lib.meetings if any(r.meeting is m for r in records)]
         cells: dict[tuple[str, str | None], dict] = {}
