@@ -258,7 +258,8 @@ def test_minutes_outline_shows_the_seed_agenda_and_links_each_criticism(built_si
     example = outline["example"]
     html = page(built_site, "outlines/huiyi-jilu/index.html")
     nodes = between(html, "_example")
-    items = [li for node in nodes if node.tag == "ol" for li in node.iter() if li.tag == "li"]
+    lists = [ol for node in nodes if node.tag != "-text" for ol in ([node] if node.tag == "ol" else node.css("ol"))]
+    items = [li for li in lists[0].iter() if li.tag == "li"]
     assert len(items) == len(example["steps"])
     criticism_page = page(built_site, "examples/piping/index.html")
     seed = [r for r in criticisms() if r["source"] == example["source"]]
@@ -278,6 +279,11 @@ def test_minutes_outline_shows_the_seed_agenda_and_links_each_criticism(built_si
     guidance = normal(" ".join(n.text() for n in between(html, html.css_first("#_structure") and "_structure")))
     assert "对会议和每位成员发言的点评" not in guidance
     assert "不一定逐人点评" in guidance
+    # The other meetings' pages point at the example rather than repeat it.
+    for meeting in meetings_raw():
+        other = page(built_site, f"outlines/huiyi-jilu/{meeting['id']}/index.html")
+        shown = [n for n in between(other, "_example") if n.tag != "-text" and n.css("ol")]
+        assert bool(shown) == (meeting["id"] == example["meeting"]), meeting["id"]
 
 
 def test_meeting_page_shows_local_additions_apart_from_the_official_aspects(built_site):
