@@ -19,8 +19,8 @@ from typing import Any, Protocol
 from hooks.data import crossref
 from hooks.data.errors import DataError, DataErrors, field_path
 from hooks.data.loader import Document, load_document
-from hooks.data.model import (Aspect, Dimension, Fact, Library, Meeting, Outline, OutlineSection, Record,
-                         RequiredSection, Source, Theme)
+from hooks.data.model import (Aspect, Dimension, ExampleStep, Fact, Library, LocalAddition, Meeting, Outline,
+                              OutlineExample, OutlineSection, Record, RequiredSection, Source, Theme)
 from hooks.data.schemas import check, warm_up
 
 # Where each kind of data lives, and which schema checks it.
@@ -63,6 +63,7 @@ def load_library(data_dir: Path, text_check: TextCheck | None = None) -> Library
                                            prepare=text_check.prepare if text_check else None)
         if not errors:
             errors += crossref.check(documents)
+            errors += check_added_references(documents)
             if text_check is not None:
                 errors += text_check.errors(documents, findings)
         if errors:
@@ -206,6 +207,32 @@ def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]], scan: Callab
     return results
 
 
+def check_added_references(documents: dict[str, list[Document]]) -> list[DataError]:
+    """The references of the meetings' local_additions and the outlines' example: sources and
+    meeting that exist."""
+    errors: list[DataError] = []
+    sources = {s["id"] for d in documents["sources"] for s in d.content["sources"]}
+    meetings = {d.content["id"] for d in documents["meetings"]}
+
+    def known(value: str, ids: set[str], what: str, document: Document, path: tuple) -> None:
+        if value not in ids:
+            sample = ", ".join(sorted(ids)[:8]) + (" …" if len(ids) > 8 else "")
+            errors.append(DataError(document.path, document.line_of(path), field_path(path),
+                                    f"a known {what} id ({sample})", repr(value)))
+
+    for document in documents["meetings"]:
+        for i, addition in enumerate(document.content.get("local_additions", ())):
+            known(addition["source"], sources, "source", document, ("local_additions", i, "source"))
+    for document in documents["outlines"]:
+        example = document.content.get("example")
+        if not example:
+            continue
+        known(example["source"], sources, "source", document, ("example", "source"))
+        if "meeting" in example:
+            known(example["meeting"], meetings, "meeting", document, ("example", "meeting"))
+    return errors
+
+
 def build_library(documents: dict[str, list[Document]]) -> Library:
     """Turn checked documents into the model; assumes crossref.check found nothing."""
     sources = {s["id"]: _source(s) for d in documents["sources"] for s in d.content["sources"]}
@@ -247,7 +274,9 @@ def _meeting(document: Document) -> Meeting:
         required_sections=tuple(RequiredSection(s["id"], s["title"], tuple(s.get("parts", ())),
                                                 s["confirmed"], s["source"])
                                 for s in raw.get("required_sections", ())),
-        notes=tuple(_fact(n) for n in raw.get("notes", ())))
+        notes=tuple(_fact(n) for n in raw.get("notes", ())),
+        local_additions=tuple(LocalAddition(x["text"], x["source"], x.get("tag"), x.get("note"))
+                              for x in raw.get("local_additions", ())))
 
 
 def _section(raw: dict) -> OutlineSection:
@@ -261,9 +290,17 @@ def _section(raw: dict) -> OutlineSection:
 
 def _outline(document: Document) -> Outline:
     raw = document.content
+    example = raw.get("example")
     return Outline(raw["id"], raw["title"], raw["order"], raw["level"], raw["description"],
                    raw["source"], tuple(_section(s) for s in raw["sections"]), document.path,
-                   raw.get("requires"), tuple(raw.get("columns", ())))
+                   raw.get("requires"), tuple(raw.get("columns", ())), raw.get("part"),
+                   _example(example) if example else None)
+
+
+def _example(raw: dict) -> OutlineExample:
+    steps = tuple(ExampleStep(s["speaker"], s["text"], s.get("agenda"), s.get("criticised", False))
+                  for s in raw["steps"])
+    return OutlineExample(raw["title"], raw["source"], steps, raw.get("meeting"), raw.get("note"))
 
 
 def _records(documents: Iterable[Document], key: str, kind: str,
