@@ -18,7 +18,7 @@ from hooks.privacy.data_check import PersonalDataCheck
 
 def load_library(data_dir: Path) -> Library:
     """Read, check (personal data included) and model data_dir; raise DataErrors naming every problem."""
-    return library.load_library(data_dir, PersonalDataCheck())
+    return library.load_library(data_dir, PersonalDataCheck(data_dir / "privacy"))
 
 
 def main(argv: list[str] | None = None) -> int:
