@@ -6,6 +6,7 @@ file skipped without a word, never two generated pages or Word files with one na
 Written from the eight causes of issue 13, plus mistakes of our own (the `own_` ones)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import resource
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, build_site
 from hooks.check import load_library, main as check_main
@@ -120,12 +123,15 @@ def _new_meeting(target: str, id_: str, title: str, at: str = "id") -> Callable[
 
 
 def _billion_laughs(data: Path) -> None:
+    """A record whose title is nine levels of nine aliases: 9^9 strings once expanded, in 1 KB."""
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for n in range(1, 9):
         previous, name = chr(ord("a") + n - 1), chr(ord("a") + n)
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
-    text = "source: authored\nexamples:\n  - " + "\n    ".join(lines) + "\n"
-    assert len(text) < 1100
+    record = ["id: bomb", "meeting: 2025-niandu", "part: 问题", "level: 班子", "unit: 通用", *lines,
+              "title: *i", "text: *i"]
+    text = "source: authored\nexamples:\n  - " + "\n    ".join(record) + "\n"
+    assert len(text.encode()) < 1100
     (data / "examples" / "bomb.yaml").write_text(text, "utf-8")
 
 
@@ -243,6 +249,9 @@ MISTAKES = [
             "meetings/2018-copy.yaml", "names the same file"),
     Mistake("own_office_lock_file", _put("examples/~$材料.docx", b"x"), "examples/~$材料.docx", "temporary file"),
     Mistake("own_finder_file", _put(".DS_Store", b"\x00\x00\x00\x01Bud1"), ".DS_Store", "file manager"),
+    Mistake("own_hashtag_dropped_as_comment", _replace(EXAMPLES, "title: 理论武装没有真正入脑入心",
+                                                       "title: 理论武装没有真正入脑入心 #学用脱节#"),
+            EXAMPLES, "'#学用脱节#' dropped"),
     Mistake("own_sources_as_a_folder", _copy("sources.yaml", "sources/sources.yaml"), "sources/sources.yaml",
             "did you mean the file sources.yaml?"),
 ]
@@ -257,12 +266,53 @@ def test_each_mistake_is_reported_where_it_is(mistake: Mistake, data_copy: Path)
     assert all(re.match(r"[^:]+(:\d+)?: [^:]+: expected .+", e) for e in errors), errors
 
 
+@pytest.mark.parametrize("newline, bom", [("\r\n", "\ufeff"), ("\r", ""), ("\n", "\ufeff")],
+                         ids=["windows_with_bom", "old_mac", "unix_with_bom"])
+def test_line_endings_and_byte_order_marks_are_read(newline: str, bom: str, data_copy: Path) -> None:
+    """Files saved by Windows editors (CRLF, a UTF-8 byte-order mark) or old Macs (CR) are read,
+    and an error in one names the line the editor shows."""
+    path = data_copy / EXAMPLES
+    text = path.read_text("utf-8")
+    path.write_bytes((bom + text.replace("\n", newline)).encode("utf-8"))
+    assert load_library(data_copy).records
+    line = line_of(path, "part: 原因")
+    path.write_bytes((bom + text.replace("part: 原因", "part: 原困", 1).replace("\n", newline)).encode("utf-8"))
+    assert any(e.startswith(f"data/{EXAMPLES}:{line}: examples[0].part: expected one of") for e in errors_of(data_copy))
+
+
 def test_a_mistake_is_one_error_not_a_cascade(data_copy: Path) -> None:
     """A file that cannot be read stops the checks that would report what it held as missing."""
     (data_copy / MEETING).write_bytes(b"\xff\xfe" + "id: 2025".encode("utf-16-le"))
     assert errors_of(data_copy) == [
         "data/meetings/2025-niandu.yaml: (file): expected a text file saved as UTF-8 (in Notepad: Save as → "
         "Encoding: UTF-8); found a file saved as UTF-16 (Notepad's “Unicode”)"]
+
+
+# ---- characters -----------------------------------------------------------------------------------------
+
+def test_every_character_yaml_refuses_or_counts_as_a_line_break_is_refused_first() -> None:
+    """So that YAML never stops with "<unicode string>, position N", and its line numbers stay the
+    editor's: what PyYAML's reader refuses, and U+0085, U+2028, U+2029, the check refuses itself."""
+    import yaml.reader
+    from hooks.data.loader import _REFUSED
+    yaml_refuses = yaml.reader.Reader.NON_PRINTABLE
+    missed = [f"U+{code:04X}" for code in range(0x110000)
+              if (yaml_refuses.match(chr(code)) or chr(code) in "\x85\u2028\u2029") and not _REFUSED.match(chr(code))
+              and chr(code) not in "\t\n\r"]
+    assert missed == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.one_of(st.characters(), st.sampled_from("\x00\x0b\x0c\x1b\x7f\x85\ufffe\uffff\u2028\U0010ffff")),
+               min_size=1, max_size=12))
+def test_text_the_check_accepts_fits_in_a_word_file(text: str) -> None:
+    """Whatever text the check lets through, escaped or not, lxml takes into a Word file."""
+    import docx
+    from hooks.data.loader import parse_document
+    document, errors = parse_document(f"title: {json.dumps(text)}\n", "x.yaml")
+    if errors or document is None or not isinstance(document.content.get("title"), str):
+        return
+    docx.Document().add_paragraph(document.content["title"])  # lxml raises ValueError on what XML cannot hold
 
 
 # ---- links, permissions, missing folders ------------------------------------------------------------

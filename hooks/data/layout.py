@@ -71,6 +71,8 @@ class Survey:
 
 
 def survey(data_dir: Path) -> Survey:
+    """Every file under data_dir under its row, or an error saying where data files go; a folder or
+    required file that is missing, or cannot be read, is an error too."""
     result = Survey()
     root = data_dir.parent
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +106,8 @@ class _MarkingLoader(_BaseLoader):
                 None, None, _ALIAS_PROBLEM, node.start_mark)
         try:
             return self.construct_object(node, deep=True)
-        except (ValueError, TypeError, OverflowError, KeyError, AttributeError, IndexError) as error:  # an explicit tag: !!int abc, !!binary 1
+        except (ValueError, TypeError, OverflowError, KeyError, AttributeError, IndexError) as error:
+            # an explicit tag its value does not fit: !!int abc, !!timestamp 2025-02-30, !!bool maybe
             raise yaml.constructor.ConstructorError(
                 None, None, f"a value its tag {node.tag} cannot hold ({error})", node.start_mark) from None
 
@@ -303,29 +306,82 @@ def _refused_in_values(value: object, path: tuple, document: Document, errors: l
             _refused_in_values(item, path + (index,), document, errors)
 
 
+# A plain value, then " #": YAML drops the rest of the line as a comment. Text pasted with a
+# hashtag (落实 #中央八项规定# 精神) would lose its end without a word.
+_VALUE_THEN_COMMENT = re.compile(r"[ \t]*(?:- +)?+(?:[A-Za-z_][\w-]*: +)?+(?![\"'|>&*!\[{#%@`])(.*?\S)[ \t]+#(.*)")
+
+
+def _lost_to_comments(text: str, document: Document) -> list[DataError]:
+    """A text value whose line goes on after " #": the part YAML dropped (comments after ASCII
+    values, `confirmed: false  # to check`, are comments)."""
+    errors: list[DataError] = []
+    lines_seen: set[int] = set()
+    for hit in _hashes_after_space(text):
+        start = _line_start(text, hit)
+        if start in lines_seen:
+            continue
+        lines_seen.add(start)
+        parts = _VALUE_THEN_COMMENT.fullmatch(_line_text(text, hit))
+        if not parts or (parts[1].isascii() and parts[2][:1] in (" ", "")):
+            continue
+        line = editor_line(text, start)
+        path = document.path_at(line)
+        value = _at(document.content, path)
+        if isinstance(value, str) and parts[2].strip() and parts[2].strip() not in value:
+            errors.append(DataError(document.path, line, field_path(path),
+                                    "a value without ' #' (YAML drops the rest of the line as a comment): put the"
+                                    " value in quotes, or a comment on a line of its own",
+                                    f"{show('#' + parts[2].rstrip())} dropped"))
+    return errors
+
+
+def _hashes_after_space(text: str) -> Iterator[int]:
+    """Where " #" or a tab and # are (str.find: most files have none, and it is fast)."""
+    for pair in (" #", "\t#"):
+        index = text.find(pair)
+        while index != -1:
+            yield index
+            index = text.find(pair, index + 2)
+
+
+def _at(value: object, path: tuple) -> object:
+    for step in path:
+        try:
+            value = value[step]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
 # ---- nesting ------------------------------------------------------------------------------------
 
 # Deeper than any data file written by hand (the outlines, the deepest, reach 10). libyaml's
 # composer recurses in C: about 50,000 levels crash the process, and the checks after it
 # recurse in Python.
 MAX_DEPTH = 40
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.M)
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
-def _nesting_bound(text: str) -> int:
-    """A cheap upper bound of the nesting depth: a nested block collection starts further right
-    than its parent (or, a list in a mapping, at the same column), within a line's leading run of
-    spaces and - ? : indicators; flow collections add their bracket depth."""
-    flow = deepest = 0
-    for char in _NOT_BRACKET.sub("", text):
-        if char in "[{":
-            flow += 1
-            deepest = max(deepest, flow)
-        elif flow:
-            flow -= 1
-    prefix = max((len(m) for m in _BLOCK_PREFIX.findall(text)), default=0)
-    return 2 * (prefix + 1) + deepest
+def _may_nest_deeper(text: str, limit: int) -> bool:
+    """False if the text cannot nest deeper than limit, by a cheap upper bound: flow collections
+    nest as deep as their brackets; a nested block collection starts further right than its
+    parent (or, a list in a mapping, at the same column), within a line's leading run of spaces
+    and - ? : indicators, so block nesting is at most twice that run's length, plus one."""
+    flow = text.count("[") + text.count("{")
+    if flow > limit // 2:  # many brackets (tags: [a, b] in every record): how deep do they go?
+        depth = flow = 0
+        for char in _BRACKET.findall(text):
+            depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+            flow = max(flow, depth)
+        if flow > limit:
+            return True
+    longest_prefix = (limit - flow) // 2 - 1  # block depth ≤ 2 × (prefix + 1)
+    return longest_prefix < 0 or _long_prefix(longest_prefix + 1).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _long_prefix(length: int) -> re.Pattern[str]:
+    return re.compile(f"(?:^|[\\n\\r])[ \\t?:-]{{{length}}}")
 
 
 def _too_deep(text: str) -> yaml.Mark | None:
@@ -400,7 +456,7 @@ def read_document(path: Path, shown_as: str) -> tuple[Document | None, list[Data
 
 def parse_document(text: str, shown_as: str) -> tuple[Document | None, list[DataError]]:
     cleaned, refused = _refused_in_text(text, shown_as)
-    if _nesting_bound(cleaned) > MAX_DEPTH:
+    if _may_nest_deeper(cleaned, MAX_DEPTH):
         mark = _too_deep(cleaned)
         if mark is not None:
             error = DataError(shown_as, editor_line(cleaned, mark.index), "",
@@ -421,6 +477,7 @@ def parse_document(text: str, shown_as: str) -> tuple[Document | None, list[Data
     errors = list(refused.values())
     if "\\" in text:  # escapes exist only in double-quoted values
         _refused_in_values(content, (), document, errors)
+    errors += _lost_to_comments(cleaned, document)
     return document, errors
 
 
@@ -464,7 +521,7 @@ def _yaml_error(error: yaml.MarkedYAMLError, text: str, shown: str) -> DataError
         return found("field names that are text: put this one in quotes", problem.split(_KEY_PROBLEM)[-1])
     if _ALIAS_PROBLEM in problem:
         return found("each list or mapping written out where it is used (no YAML anchors & and aliases *)",
-                     "an alias (*name) that repeats a list or mapping")
+                     "this list or mapping used again through an alias (*name)")
     if "alias" in problem:
         return found("a value that does not start with * (YAML takes *… for an alias): put the value in quotes",
                      "a value that starts with *")

@@ -49,6 +49,11 @@ def _loaded(schema_dir: Path) -> tuple[dict[str, dict], tuple[DataError, ...]]:
 def schema_problems(schema_dir: Path, names: Iterable[str]) -> tuple[set[str], list[DataError]]:
     """Which of the named schemas can check data (found, valid, every $ref resolved), and the
     errors of the schema files; a data file whose schema cannot is only parsed."""
+    signature = _signature(schema_dir)
+    if _seen.get(schema_dir, signature) != signature:  # edited during `mkdocs serve`: compile again
+        for cached in (_loaded, validator, _fast_is_valid):
+            cached.cache_clear()
+    _seen[schema_dir] = signature
     schemas, errors = _loaded(schema_dir)
     problems = list(errors)
     usable: set[str] = set()
@@ -72,6 +77,17 @@ def schema_problems(schema_dir: Path, names: Iterable[str]) -> tuple[set[str], l
             continue
         usable.add(name)
     return usable, problems
+
+
+_seen: dict[Path, tuple] = {}  # the schema files as last compiled, by folder
+
+
+def _signature(schema_dir: Path) -> tuple:
+    try:
+        return tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size)
+                     for path in sorted(schema_dir.glob("*.schema.yaml")))
+    except OSError:
+        return ()
 
 
 def _registry(schema_dir: Path) -> Registry:
@@ -197,6 +213,8 @@ def _expectation(error: ValidationError, schema: dict) -> str:
         return "one of " + ", ".join(str(v) for v in error.validator_value)
     if kind == "minItems":
         return f"a list of at least {error.validator_value} item(s)"
+    if kind == "maxItems":
+        return f"a list of at most {error.validator_value} items"
     if kind in {"minimum", "maximum"}:
         sign = "≥" if kind == "minimum" else "≤"
         return f"a number {sign} {error.validator_value}"
