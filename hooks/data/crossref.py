@@ -41,7 +41,7 @@ def _a(noun: str) -> str:
 def _known(value: str, known: set[str] | dict, what: str, document: Document, path: tuple,
            errors: list[DataError]) -> None:
     if value not in known:
-        sample = ", ".join(sorted(known)[:12]) + (" …" if len(known) > 12 else "")
+        sample = ", ".join(sorted(known)[:12]) + (" …" if len(known) > 12 else "") if known else "there are none"
         errors.append(DataError(document.path, document.line_of(path), field_path(path),
                                 f"a known {what} id ({sample})", show(value)))
 

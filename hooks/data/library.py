@@ -174,9 +174,11 @@ def _read_one(job: Job) -> tuple[Document | None, list[DataError]]:
         document, errors = read_document(path, shown)
         if document is None or schema is None:
             return document, errors
-        if document.content is None:
+        if document.content is None or isinstance(document.content, str):
+            what = "an empty file (nothing but blank lines or comments)" if document.content is None else \
+                "plain text, not fields (a material? import it: python -m hooks.ingest FILE)"
             return document, [*errors, DataError(shown, None, "(file)", f"the fields {_schema_file(schema)} lists",
-                                                 "an empty file (nothing but blank lines or comments)")]
+                                                 what)]
         found = check(document, schema_dir, schema)
         if found and (elsewhere := _belongs_elsewhere(document, schema_dir, schema)):
             return document, [*errors, elsewhere]

@@ -553,7 +553,19 @@ def _yaml_error(error: yaml.MarkedYAMLError, text: str, shown: str) -> DataError
         quote, other = starts[2], "'" if starts[2] == '"' else '"'
         return found(f"a value that starts with {quote} to end with {quote}: to start a text with a quote, put the"
                      f" whole text in {other}…{other}, or use Chinese quotes “”", "text after the closing quote")
+    if "'-' indicator" in problem or "mapping values are not allowed" in problem or "expected key" in problem:
+        if re.match(r"\s*-[^\s-]", lines[line]):
+            return found("a space after the - that starts a list item", "a - with no space after it")
+        here, before = _indent(lines[line]), _indent(lines.get(line - 1, ""))
+        if lines.get(line - 1, "").strip() and here != before:
+            return found("the fields of one mapping indented alike, with spaces",
+                         f"a field at column {here + 1} here and at column {before + 1} on the line before")
     return found("well-formed YAML", problem)
+
+
+def _indent(line: str) -> int:
+    """The column a line's field starts at (after its indentation and any "- ")."""
+    return len(re.match(r"[ ]*(?:- +)*", line)[0])
 
 
 def _line_start(text: str, index: int) -> int:

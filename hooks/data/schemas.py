@@ -181,6 +181,8 @@ def _describe(document: Document, error: ValidationError) -> list[DataError]:
         return result
     expected = _expectation(error, schema)
     found = show(error.instance)
+    if error.validator == "pattern" and isinstance(error.instance, str) and any(c in error.instance for c in "，、；"):
+        expected += " (list items are separated by an ASCII comma: [a, b])"
     raw = document.raw_of(path)
     if raw is not None and not isinstance(error.instance, str):  # a plain value YAML read as another type
         found = f"{raw}, which YAML reads as {read_as(error.instance)}" if raw else "nothing (an empty value)"
