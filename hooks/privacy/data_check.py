@@ -8,7 +8,7 @@ from pathlib import Path
 from hooks.data.errors import DataError, field_path
 from hooks.data.library import SCANNED, Scanned
 from hooks.data.loader import Document
-from hooks.privacy import rules
+from hooks.privacy import rules, tagged
 from hooks.privacy.checker import Exceptions, Finding, exceptions_from, scan
 
 
@@ -22,7 +22,8 @@ class PersonalDataCheck:
         self._ready: bool | None = None
 
     def prepare(self) -> bool:
-        """Read the word lists; False if they cannot be read (hooks.data.library reports the files)."""
+        """Read the word lists and warm the tagger up; False if the lists cannot be read
+        (hooks.data.library reports the files)."""
         if self._ready is None:
             if self._privacy_dir is not None:
                 rules.use_word_lists(self._privacy_dir)
@@ -33,6 +34,8 @@ class PersonalDataCheck:
                 self._ready = True
             except (OSError, UnicodeDecodeError):
                 self._ready = False
+            else:
+                tagged.warm_up()
         return self._ready
 
     def scan(self, document: Document) -> Scanned:
