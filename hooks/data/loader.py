@@ -139,11 +139,9 @@ class _MarkingLoader(_BaseLoader):
         sequence = MarkedList(self._value(child) for child in node.value)
         sequence.line = node.start_mark.line + 1
         sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
-        for index, child in enumerate(node.value):
-            if child.tag != _STR_TAG and type(child) is yaml.ScalarNode:
-                if sequence.raw is None:
-                    sequence.raw = {}
-                sequence.raw[index] = child.value
+        if any(child.tag != _STR_TAG for child in node.value):
+            sequence.raw = {index: child.value for index, child in enumerate(node.value)
+                            if child.tag != _STR_TAG and type(child) is yaml.ScalarNode}
         return sequence
 
 
@@ -360,6 +358,7 @@ def _at(value: object, path: tuple) -> object:
 # recurse in Python.
 MAX_DEPTH = 40
 _BRACKET = re.compile(r"[\[\]{}]")
+_OPENED_TWICE = re.compile(r"[\[{][^\]}]*[\[{]")  # a bracket opened before the last one closed
 
 
 def _may_nest_deeper(text: str, limit: int) -> bool:
@@ -368,7 +367,9 @@ def _may_nest_deeper(text: str, limit: int) -> bool:
     parent (or, a list in a mapping, at the same column), within a line's leading run of spaces
     and - ? : indicators, so block nesting is at most twice that run's length, plus one."""
     flow = text.count("[") + text.count("{")
-    if flow > limit // 2:  # many brackets (tags: [a, b] in every record): how deep do they go?
+    if flow > limit // 2 and _OPENED_TWICE.search(text) is None:
+        flow = 1  # many brackets (tags: [a, b] in every record), each closed before the next opens
+    elif flow > limit // 2:  # how deep do they go?
         depth = flow = 0
         for char in _BRACKET.findall(text):
             depth = depth + 1 if char in "[{" else max(depth - 1, 0)
@@ -376,12 +377,15 @@ def _may_nest_deeper(text: str, limit: int) -> bool:
         if flow > limit:
             return True
     longest_prefix = (limit - flow) // 2 - 1  # block depth ≤ 2 × (prefix + 1)
-    return longest_prefix < 0 or _long_prefix(longest_prefix + 1).search(text) is not None
+    if longest_prefix < 0:
+        return True
+    prefix = _long_prefix(longest_prefix + 1)  # after a line break; the first line by match
+    return prefix.search(text) is not None or prefix.match("\n" + text[:longest_prefix + 1]) is not None
 
 
 @lru_cache(maxsize=64)
 def _long_prefix(length: int) -> re.Pattern[str]:
-    return re.compile(f"(?:^|[\\n\\r])[ \\t?:-]{{{length}}}")
+    return re.compile(f"[\\n\\r][ \\t?:-]{{{length}}}")
 
 
 def _too_deep(text: str) -> yaml.Mark | None:
