@@ -12,20 +12,58 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+# The repository's lists; the data check reads those of the data folder it checks (use_word_lists).
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "privacy"
+_word_lists_dir = DATA_DIR
+# Module attributes read from <data folder>/privacy/ on first use (see __getattr__).
+WORD_LISTS = {"SURNAMES": "surnames.txt", "PUBLIC_NAMES": "public_names.txt", "NAME_WORDS": "name_words.txt"}
+COMMON_WORDS_FILE = "common_words.txt"
 
 
 def read_word_list(name: str) -> frozenset[str]:
-    """Whitespace-separated words of data/privacy/<name>; '#' starts a comment."""
+    """Whitespace-separated words of <data folder>/privacy/<name>; '#' starts a comment."""
     words: set[str] = set()
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+    for line in (_word_lists_dir / name).read_text(encoding="utf-8").splitlines():
         words.update(line.split("#", 1)[0].split())
     return frozenset(words)
 
 
-SURNAMES = read_word_list("surnames.txt")
-PUBLIC_NAMES = read_word_list("public_names.txt")
-NAME_WORDS = read_word_list("name_words.txt")
+def _list(name: str) -> frozenset[str]:
+    return globals()[name] if name in globals() else __getattr__(name)
+
+
+def use_word_lists(privacy_dir: Path) -> None:
+    """Read the word lists from privacy_dir (a data folder's privacy/) from now on: the data check
+    passes down the folder it checks, so that another data folder brings its own lists. Lists
+    edited since they were read (`mkdocs serve`) are read again."""
+    global _word_lists_dir, _read_as
+    signature = (privacy_dir, *(_stat(privacy_dir / name) for name in (*WORD_LISTS.values(), COMMON_WORDS_FILE)))
+    if signature != _read_as:
+        _word_lists_dir, _read_as = privacy_dir, signature
+        for name in WORD_LISTS:
+            globals().pop(name, None)
+        common_words.cache_clear()
+
+
+_read_as: tuple = ()
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    """SURNAMES, PUBLIC_NAMES, NAME_WORDS: read on first use (importing this module reads no file),
+    then kept as plain module attributes."""
+    if name in WORD_LISTS:
+        words = globals()[name] = read_word_list(WORD_LISTS[name])
+        return words
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # ---- common-word lexicon (jieba's dict.txt used as a lookup table, never as a segmenter) -------
 # A candidate place/unit name is cut after the last common non-name word in it (指派社区,
@@ -50,9 +88,9 @@ def common_words() -> frozenset[str]:
     try:
         import jieba
     except ImportError:  # pragma: no cover - jieba is pinned in requirements.txt
-        return frozenset(read_word_list("common_words.txt") - NAME_WORDS)
+        return frozenset(read_word_list(COMMON_WORDS_FILE) - _list("NAME_WORDS"))
     lexicon = lexicon_words(Path(jieba.__file__).parent / "dict.txt", Path(tempfile.gettempdir()))
-    return frozenset((lexicon | read_word_list("common_words.txt")) - NAME_WORDS - PUBLIC_NAMES)
+    return frozenset((lexicon | read_word_list(COMMON_WORDS_FILE)) - _list("NAME_WORDS") - _list("PUBLIC_NAMES"))
 
 
 def lexicon_words(dictionary: Path, cache_dir: Path) -> frozenset[str]:
