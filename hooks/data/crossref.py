@@ -76,7 +76,7 @@ def check(documents: dict[str, list[Document]]) -> list[DataError]:
         if count is not None and count < len(raw["aspects"]):
             errors.append(DataError(document.path, document.line_of(("aspect_count",)), "aspect_count",
                                     f"at least the {len(raw['aspects'])} aspects listed", str(count)))
-        for key in ("themes", "notes", "required_sections"):
+        for key in ("themes", "notes", "required_sections", "local_additions"):
             for i, item in enumerate(raw.get(key, ())):
                 _known(item["source"], source_ids, "source", document, (key, i, "source"), errors)
         if raw.get("general_requirement"):
@@ -96,6 +96,11 @@ def check(documents: dict[str, list[Document]]) -> list[DataError]:
         if "requires" in raw:
             _known(raw["requires"], section_ids, "required section", document, ("requires",), errors)
         _check_sections(raw["sections"], ("sections",), section_ids, document, errors)
+        example = raw.get("example")
+        if example:  # a worked example (会议记录: seed 003's order of business)
+            _known(example["source"], source_ids, "source", document, ("example", "source"), errors)
+            if "meeting" in example:
+                _known(example["meeting"], set(meetings.first), "meeting", document, ("example", "meeting"), errors)
 
     _word_file_names(documents["meetings"], documents["outlines"], errors)
 

@@ -62,7 +62,6 @@ def load_library(data_dir: Path, text_check: TextCheck | None = None) -> Library
                                            prepare=text_check.prepare if text_check else None)
         if not errors:
             errors += crossref.check(documents)
-            errors += check_added_references(documents)
             if text_check is not None:
                 errors += text_check.errors(documents, findings)
         if errors:
@@ -256,32 +255,6 @@ def _read_in_two_processes(jobs: list[Job], scan: Callable[[Document], Scanned] 
     for index in range(len(jobs)):
         results.append(even[index // 2] if index % 2 == 0 else odd_results[index // 2])
     return results
-
-
-def check_added_references(documents: dict[str, list[Document]]) -> list[DataError]:
-    """The references of the meetings' local_additions and the outlines' example: sources and
-    meeting that exist."""
-    errors: list[DataError] = []
-    sources = {s["id"] for d in documents["sources"] for s in d.content["sources"]}
-    meetings = {d.content["id"] for d in documents["meetings"]}
-
-    def known(value: str, ids: set[str], what: str, document: Document, path: tuple) -> None:
-        if value not in ids:
-            sample = ", ".join(sorted(ids)[:8]) + (" …" if len(ids) > 8 else "")
-            errors.append(DataError(document.path, document.line_of(path), field_path(path),
-                                    f"a known {what} id ({sample})", repr(value)))
-
-    for document in documents["meetings"]:
-        for i, addition in enumerate(document.content.get("local_additions", ())):
-            known(addition["source"], sources, "source", document, ("local_additions", i, "source"))
-    for document in documents["outlines"]:
-        example = document.content.get("example")
-        if not example:
-            continue
-        known(example["source"], sources, "source", document, ("example", "source"))
-        if "meeting" in example:
-            known(example["meeting"], meetings, "meeting", document, ("example", "meeting"))
-    return errors
 
 
 def build_library(documents: dict[str, list[Document]]) -> Library:
