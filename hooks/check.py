@@ -19,7 +19,7 @@ from hooks.review.rules import load_rules
 
 def load_library(data_dir: Path) -> Library:
     """Read, check (personal data included) and model data_dir; raise DataErrors naming every problem."""
-    loaded = library.load_library(data_dir, PersonalDataCheck())
+    loaded = library.load_library(data_dir, PersonalDataCheck(data_dir / "privacy"))
     load_rules(data_dir)  # 自查's patterns: each must mean the same in Python and in the browser
     return loaded
 
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")
     args = parser.parse_args(argv)
     try:
-        library = load_library(args.data_dir)
+        library = load_library(args.data_dir.absolute())  # `.` is shown by its name too
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1

@@ -214,7 +214,9 @@ def test_every_pattern_compiles_in_the_browser(http_page, http_build):
         rules.stock_phrases.forEach(r => r.pattern && extra.push(r.pattern));
         rules.concrete.forEach(r => extra.push(r.pattern));
         rules.pseudo_criticism.forEach(r => { extra.push(r.pattern); if (r.unless) extra.push(r.unless); });
-        extra.push(rules.criticism.title, rules.criticism.second_person, rules.meeting.year);
+        Object.values(rules.types).forEach(v => typeof v === 'string' && extra.push(v));
+        extra.push(rules.meeting.year);
+        window.MSH_REVIEW.text.headings.PART_WORDS.forEach(p => extra.push(p[0]));  // plain strings there
         (function walk(v) {
             if (v && typeof v === 'object') {
                 if (typeof v.re === 'string' && typeof v.flags === 'string') { seen.push(v); return; }
@@ -265,6 +267,8 @@ def heading_variants(data: dict) -> list[str]:
                 headings += [aspect["short"], f"在{aspect['short']}方面"]
             if len(title) > 6:
                 headings.append(title[:3] + "的" + title[4:])  # a typo
+                headings += [title[:2] + "ZZ" + title[4:], title[:4] + "××" + title[6:]]  # words a site masks
+                headings.append(f"在{title}方面，结合本单位实际")  # a local addition after 方面
     return list(dict.fromkeys(headings))
 
 

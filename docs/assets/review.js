@@ -127,57 +127,76 @@
   function chars(text) { return Array.from(text); }
   function setOf(list) { return new Set(list); }
 
-  // ================================================================ difflib.SequenceMatcher.ratio
+  // ================================================================ rapidfuzz (as hooks/text/aspects.py calls it)
 
-  function ratio(a, b) {
-    a = chars(a);
-    b = chars(b);
-    var la = a.length;
-    var lb = b.length;
-    if (la + lb === 0) return 1.0;
-    var b2j = new Map();
-    b.forEach(function (elt, i) {
-      var list = b2j.get(elt);
-      if (!list) b2j.set(elt, list = []);
-      list.push(i);
-    });
-    if (lb >= 200) {  // autojunk: popular elements are left out of b2j
-      var ntest = Math.floor(lb / 100) + 1;
-      Array.from(b2j.keys()).forEach(function (elt) { if (b2j.get(elt).length > ntest) b2j.delete(elt); });
+  // Indel distance (insertions and deletions): len1 + len2 - 2 × the longest common subsequence.
+  function indelDistance(a, b) {
+    var n = a.length, m = b.length;
+    if (!n || !m) return n + m;
+    var previous = new Int32Array(m + 1), current = new Int32Array(m + 1);
+    for (var i = 1; i <= n; i++) {
+      var ai = a[i - 1];
+      for (var j = 1; j <= m; j++) {
+        current[j] = ai === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+      }
+      var swap = previous; previous = current; current = swap;
     }
-    function longest(alo, ahi, blo, bhi) {
-      var besti = alo, bestj = blo, bestsize = 0;
-      var j2len = new Map();
-      for (var i = alo; i < ahi; i++) {
-        var newj2len = new Map();
-        var list = b2j.get(a[i]) || [];
-        for (var n = 0; n < list.length; n++) {
-          var j = list[n];
-          if (j < blo) continue;
-          if (j >= bhi) break;
-          var k = (j2len.get(j - 1) || 0) + 1;
-          newj2len.set(j, k);
-          if (k > bestsize) { besti = i - k + 1; bestj = j - k + 1; bestsize = k; }
+    return n + m - 2 * previous[m];
+  }
+
+  // fuzz.ratio: the normalized Indel similarity × 100, computed as rapidfuzz-cpp does.
+  function fuzzRatio(a, b) {
+    var lensum = a.length + b.length;
+    if (!lensum) return 100;
+    return (1.0 - indelDistance(a, b) / lensum) * 100;
+  }
+
+  // fuzz_detail::partial_ratio_impl (rapidfuzz-cpp): the best full window of the longer string
+  // by distance, then the prefixes and suffixes shorter than the needle; len(s1) <= len(s2).
+  function partialRatioImpl(s1, s2, cutoff) {
+    var len1 = s1.length, len2 = s2.length;
+    var score = 0;
+    var inS1 = new Set(s1);
+    if (len2 > len1) {
+      var maximum = len1 * 2;
+      var cutoffDist = Math.ceil(maximum * Math.min(1.0, 1.0 - cutoff / 100 + 0.00001));
+      var best = -1;
+      for (var start = 0; start < len2 - len1; start++) {
+        var d = indelDistance(s1, s2.slice(start, start + len1));
+        if (d < cutoffDist) {
+          cutoffDist = best = d;
+          if (d === 0) return 100;
         }
-        j2len = newj2len;
       }
-      while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) { besti--; bestj--; bestsize++; }
-      while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize]) bestsize++;
-      return [besti, bestj, bestsize];
-    }
-    var queue = [[0, la, 0, lb]];
-    var matches = 0;
-    while (queue.length) {
-      var q = queue.pop();
-      var x = longest(q[0], q[1], q[2], q[3]);
-      var i = x[0], j = x[1], k = x[2];
-      if (k) {
-        matches += k;
-        if (q[0] < i && q[2] < j) queue.push([q[0], i, q[2], j]);
-        if (i + k < q[1] && j + k < q[3]) queue.push([i + k, q[1], j + k, q[3]]);
+      if (best >= 0) {
+        var windowScore = (1.0 - best / maximum) * 100;
+        if (windowScore >= cutoff) cutoff = score = windowScore;
       }
     }
-    return 2.0 * matches / (la + lb);
+    var i, r;
+    for (i = 1; i < len1; i++) {
+      if (!inS1.has(s2[i - 1])) continue;
+      r = fuzzRatio(s1, s2.slice(0, i));
+      if (r >= cutoff && r > score) { cutoff = score = r; if (score === 100) return score; }
+    }
+    for (i = len2 - len1; i < len2; i++) {
+      if (!inS1.has(s2[i])) continue;
+      r = fuzzRatio(s1, s2.slice(i));
+      if (r >= cutoff && r > score) { cutoff = score = r; if (score === 100) return score; }
+    }
+    return score;
+  }
+
+  function partialRatio(a, b) {
+    var s1 = chars(a), s2 = chars(b);
+    if (s1.length > s2.length) { var t = s1; s1 = s2; s2 = t; }
+    if (!s1.length || !s2.length) return s1.length === s2.length ? 100 : 0;
+    var score = partialRatioImpl(s1, s2, 0);
+    if (score !== 100 && s1.length === s2.length) {
+      var other = partialRatioImpl(s2, s1, Math.max(0, score));
+      if (other > score) score = other;
+    }
+    return score;
   }
 
   // ================================================================ hooks/text
@@ -207,6 +226,7 @@
 
   Text.prototype.splitHeading = function (rest) {
     var items = this.t.items;
+    if (matchAt(this.t.markers.INLINE_ITEM, rest, 0)) return ["", strip(rest)];
     for (var s = 0; s < items.HEADING_STOPS.length; s++) {
       var position = rest.indexOf(items.HEADING_STOPS[s]);
       if (position > 0 && position <= items.HEADING_MAX) {
@@ -278,43 +298,21 @@
     return text;
   };
 
-  Text.prototype.isTitle = function (text) {
-    var d = this.t.doctypes;
-    return !!search(d.TITLE_WORDS, text) && plen(text) <= d.TITLE_MAX && !endsWithAny(text, ["。", "；"]) &&
-      !search(d.BREADCRUMB, text);
-  };
-
-  // hooks.text.doctypes.document_type: [value, confidence]
-  Text.prototype.documentType = function (title, lines) {
-    var d = this.t.doctypes;
-    var headerFields = 0;
-    lines.slice(0, d.HEADER_LINES).forEach(function (line) { if (matchAt(d.HEADER_FIELD, line, 0)) headerFields++; });
-    if (search(d.JILU_TITLE, title) || headerFields >= d.HEADER_FIELDS_MIN) {
-      var evidence = title.indexOf("会议") >= 0;
-      return [d.JILU, evidence && headerFields >= d.HEADER_FIELDS_MIN ? 0.95 : 0.8];
-    }
-    if (search(d.GEREN_TITLE, title)) return [d.GEREN, 0.95];
-    if (search(d.BANZI_TITLE, title)) return [d.BANZI, 0.95];
-    var body = lines.join("");
-    var first = finditer(d.FIRST_PERSON, body).length;
-    var collective = finditer(d.COLLECTIVE, body).length;
-    if (first > collective) return [d.GEREN, 0.6];
-    return [d.BANZI, collective ? 0.6 : 0.3];
-  };
-
   Text.prototype.partOf = function (heading) {
-    var p = this.t.parts;
-    for (var i = 0; i < p.PART_WORDS.length; i++) {
-      if (search(p.PART_WORDS[i][0], heading) && plen(heading) <= p.PART_HEADING_MAX) return p.PART_WORDS[i][1];
+    var h = this.t.headings;
+    for (var i = 0; i < h.PART_WORDS.length; i++) {
+      if (search(rx(h.PART_WORDS[i][0]), heading) && plen(heading) <= h.PART_HEADING_MAX) return h.PART_WORDS[i][1];
     }
     return null;
   };
 
-  // hooks.text.aspects
+  // hooks.text.aspects.core: the words of a heading that carry its meaning.
   Text.prototype.core = function (text) {
     var known = this.cores.get(text);
     if (known !== undefined) return known;
     var original = text;
+    var cut = text.indexOf("方面", 4);
+    if (cut > 0 && cut < text.length - 2) text = text.slice(0, cut + 2);
     var previous = null;
     while (previous !== text) {
       previous = text;
@@ -337,56 +335,65 @@
     var key = heading + "\u0000" + aspect.title + "\u0000" + (aspect.short || "");
     var known = this.similarities.get(key);
     if (known === undefined) {
-      known = this.computeSimilarity(heading, aspect);
+      var words = this.core(heading);
+      var self = this;
+      known = [aspect.title, aspect.short].filter(function (x) { return x; })
+        .reduce(function (best, label) { return Math.max(best, self.score(words, self.core(label))); }, 0.0);
       if (this.similarities.size > 50000) this.similarities.clear();
       this.similarities.set(key, known);
     }
     return known;
   };
 
-  Text.prototype.computeSimilarity = function (heading, aspect) {
-    var words = this.core(heading);
-    if (!words) return 0.0;
-    var best = 0.0;
-    var labels = [aspect.title, aspect.short].filter(function (x) { return x; });
-    for (var n = 0; n < labels.length; n++) {
-      var official = this.core(labels[n]);
-      if (!official) continue;
-      if (words === official || (plen(official) >= 4 && words.indexOf(official) >= 0)) return 1.0;
-      if (plen(words) >= 4 && official.indexOf(words) >= 0) best = Math.max(best, 0.6 + 0.4 * plen(words) / plen(official));
-      var bw = bigrams(words);
-      var bo = bigrams(official);
-      var common = 0;
-      bw.forEach(function (g) { if (bo.has(g)) common++; });
-      var dice = 2 * common / (bw.size + bo.size);
-      best = Math.max(best, dice, ratio(words, official));
+  // hooks.text.aspects._score
+  Text.prototype.score = function (words, official) {
+    if (!words || !official) return 0.0;
+    if (words === official) return 1.0;
+    var a = this.t.aspects;
+    var masks = compile(a.MASK_TOKEN, "g");
+    masks.lastIndex = 0;
+    if (masks.test(words)) {
+      var plain = sub(a.MASK_TOKEN, "", words);
+      return Math.max(this.maskedScore(words, official), this.score(plain, official) * 0.9);
     }
-    return best;
+    var w = chars(words), o = chars(official);
+    var officialFirst = o.length < w.length;  // sorted by length, stable: words first on a tie
+    var needle = officialFirst ? o : w, hay = officialFirst ? w : o;
+    if (needle.length < a.SHORT) {
+      return hay.join("").indexOf(needle.join("")) >= 0 ? 1.0 : 0.5 * fuzzRatio(w, o) / 100;
+    }
+    var partial = partialRatio(needle.join(""), hay.join("")) / 100;
+    var coverage = officialFirst ? 1.0 : Math.min(1.0, needle.length / Math.max(8, Math.min(hay.length, 24)));
+    return Math.max(partial * (0.8 + 0.2 * coverage), fuzzRatio(w, o) / 100);
   };
 
+  // hooks.text.aspects._masked_score
+  Text.prototype.maskedScore = function (words, official) {
+    var plain = chars(sub(this.t.aspects.MASK_TOKEN, "", words));
+    var w = chars(words), o = chars(official);
+    var masked = w.length - plain.length;
+    var matches = (plain.length + o.length - indelDistance(plain, o)) / 2;
+    return plain.length ? Math.min(1.0, 2 * (matches + masked) / (w.length + o.length)) : 0.0;
+  };
+
+  // hooks.text.aspects.assign
   Text.prototype.assign = function (headings, aspects) {
     var self = this;
+    var table = headings.map(function (h) { return aspects.map(function (a) { return self.similarity(h, a); }); });
     var scored = [];
-    var bestScore = headings.map(function () { return 0.0; });
-    headings.forEach(function (h, i) {
-      aspects.forEach(function (a) {
-        var s = self.similarity(h, a);
-        scored.push([s, i, a]);
-        if (s > bestScore[i]) bestScore[i] = s;
-      });
-    });
-    scored.sort(function (x, y) { return y[0] - x[0]; });
-    var result = headings.map(function () { return [null, 0.0]; });
+    table.forEach(function (row, i) { row.forEach(function (value, j) { scored.push([value, i, j]); }); });
+    scored.sort(function (x, y) { return (y[0] - x[0]) || (x[1] - y[1]) || (x[2] - y[2]); });
+    var result = table.map(function (row) { return [null, row.reduce(function (m, v) { return Math.max(m, v); }, 0.0)]; });
     var used = new Set();
     for (var n = 0; n < scored.length; n++) {
       var entry = scored[n];
       if (entry[0] < this.threshold) break;
-      if (result[entry[1]][0] === null && !used.has(entry[2].id)) {
-        result[entry[1]] = [entry[2], entry[0]];
-        used.add(entry[2].id);
+      if (result[entry[1]][0] === null && !used.has(entry[2])) {
+        result[entry[1]] = [aspects[entry[2]], entry[0]];
+        used.add(entry[2]);
       }
     }
-    return result.map(function (r, i) { return r[0] ? r : [null, bestScore[i]]; });
+    return result;
   };
 
   // ================================================================ hooks/privacy (rule-based scan)
@@ -398,7 +405,9 @@
     ["SURNAMES", "PUBLIC_NAMES", "PLACEHOLDER_CHARS", "WEAK_SURNAMES", "NOT_IN_GIVEN_NAME", "WORDS_ENDING_IN_SURNAME",
       "NOT_IN_LABELLED_NAME", "DOC_CODE_ENDINGS", "WORDS_BEFORE_NAME_SET", "STRONG_CUT_CHARS", "WEAK_CUT_CHARS",
       "MAY_START_NAME", "NOT_LAST_OF_NAME", "PROVINCES", "ROAD_SUFFIXES", "COMMON_WORDS", "OTHER_WORDS",
-      "COMMON_NON_PLACES", "GENERIC_UNIT_NAMES"].forEach(function (name) { sets[name] = setOf(r[name]); });
+      "COMMON_NON_PLACES", "COMMON_NON_TOWNS", "KNOWN_PLACES", "GENERIC_UNIT_NAMES"].forEach(function (name) {
+      sets[name] = setOf(r[name]);
+    });
     this.sets = sets;
     this.notAfter = {};
     var self = this;
@@ -409,7 +418,21 @@
     Object.keys(r.GENERIC_LAST_CHAR).forEach(function (k) { self.genericLast[k] = setOf(r.GENERIC_LAST_CHAR[k]); });
     this.longGenericUnits = r.GENERIC_UNIT_NAMES.filter(function (g) { return plen(g) > 1; });
     this.accepted = setOf(data.accepted);
+    this.t2s = data.text.script.T2S;
   }
+
+  // hooks.text.script.to_simplified, character for character (the browser has no OpenCC phrases).
+  Privacy.prototype.simplified = function (text) {
+    var t2s = this.t2s;
+    var out = "", changed = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      var to = Object.prototype.hasOwnProperty.call(t2s, c) ? t2s[c] : c;
+      if (to !== c) changed = true;
+      out += to;
+    }
+    return changed ? out : text;
+  };
 
   function isHan(c) { return c >= "\u4e00" && c <= "\u9fff"; }
   function allHan(text) { for (var i = 0; i < text.length; i++) if (!isHan(text[i])) return false; return true; }
@@ -422,9 +445,13 @@
     return false;
   };
 
-  Privacy.prototype.scan = function (text) {
+  Privacy.prototype.scan = function (original) {
+    // Traditional characters are read as simplified ones, position for position.
+    var text = this.simplified(original);
     var candidates = [].concat(this.codes(text), this.persons(text), this.titledFirst(text), this.personLists(text),
-      this.places(text), this.units(text));
+      this.acting(text), this.places(text), this.units(text));
+    candidates = candidates.concat(this.listedAfter(text, candidates.filter(function (c) { return c.category === "person"; })));
+    candidates = candidates.concat(this.bracketedNames(text));
     var kept = [];
     candidates.map(function (f, i) { return [f, i]; })
       .sort(function (x, y) {
@@ -435,9 +462,66 @@
         var cand = pair[0];
         if (kept.every(function (k) { return cand.end <= k.start || cand.start >= k.end; })) kept.push(cand);
       });
-    return kept.map(function (f, i) { return [f, i]; })
+    var found = kept.map(function (f, i) { return [f, i]; })
       .sort(function (x, y) { return (x[0].start - y[0].start) || (x[1] - y[1]); })
       .map(function (pair) { return pair[0]; });
+    if (text !== original) {  // report what the text says, in its own characters
+      found.forEach(function (f) { f.match = original.slice(f.start, f.end); });
+    }
+    return found;
+  };
+
+  // A name opening a clause and followed by what a person does (王潇代表班子作对照检查).
+  Privacy.prototype.acting = function (text) {
+    var self = this;
+    var found = [];
+    finditer(this.r.CLAUSE_START_RE, text).forEach(function (m) {
+      var end = m.index + m[0].length;
+      for (var length = 3; length >= 2; length--) {
+        var name = text.slice(end, end + length);
+        if (name.length === length && startsWithAny(text, self.r.ACTING, end + length) && self.looksLikeName(name)) {
+          found.push(finding("person", name, end, end + length, "××"));
+          break;
+        }
+      }
+    });
+    return found;
+  };
+
+  // Names that follow a found name in a list (边建红、阴燚、温双伟参加).
+  Privacy.prototype.listedAfter = function (text, persons) {
+    var found = [];
+    var seen = new Set(persons.map(function (f) { return f.end; }));
+    var queue = Array.from(seen).sort(function (a, b) { return a - b; });
+    while (queue.length) {
+      var position = queue.shift();
+      if (position >= text.length || "、，,和及".indexOf(text[position]) < 0) continue;
+      var name = this.nameAt(text, position + 1, true);
+      if (name && !seen.has(position + 1 + name.length)) {
+        var end = position + 1 + name.length;
+        found.push(finding("person", name, position + 1, end, "××"));
+        seen.add(end);
+        queue.push(end);
+      }
+    }
+    return found;
+  };
+
+  // A byline of bare names in brackets: （孙南 陈莹莹）.
+  Privacy.prototype.bracketedNames = function (text) {
+    var self = this;
+    var found = [];
+    finditer(this.r.BRACKETED_NAMES_RE, text).forEach(function (m) {
+      var inner = m[1];
+      var start = m.index + m[0].indexOf(inner);
+      var names = [];
+      var han = /[\u4e00-\u9fff]+/g, n;
+      while ((n = han.exec(inner)) !== null) names.push([n.index, n[0]]);
+      if (names.length && names.every(function (x) { return x[1].length >= 2 && x[1].length <= 3 && self.looksLikeName(x[1]); })) {
+        names.forEach(function (x) { found.push(finding("person", x[1], start + x[0], start + x[0] + x[1].length, "××")); });
+      }
+    });
+    return found;
   };
 
   Privacy.prototype.codes = function (text) {
@@ -489,8 +573,11 @@
       if (s.PUBLIC_NAMES.has(name) || name.indexOf("某") >= 0) return null;
       var surname = s.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
       var given = name.slice(surname.length);
+      // After a boundary (1、何长生同志, （王刚书记）) the name stands alone: any given name will do.
+      var alone = pos - length === 0 || !isHan(text[pos - length - 1]);
+      var notGiven = alone ? s.NOT_IN_LABELLED_NAME : s.NOT_IN_GIVEN_NAME;
       if (s.SURNAMES.has(surname) && !s.WEAK_SURNAMES.has(surname) && given &&
-          !Array.from(given).some(function (c) { return s.NOT_IN_GIVEN_NAME.has(c); }) &&
+          !Array.from(given).some(function (c) { return notGiven.has(c); }) && !s.OTHER_WORDS.has(name) &&
           !s.WORDS_ENDING_IN_SURNAME.has(text.slice(Math.max(0, pos - length - 1), pos - length + 1))) {
         return name;
       }
@@ -599,7 +686,9 @@
     if (name.length < 2 || this.hasPlaceholder(name) || endsWithAny(name, this.r.GENERIC_PLACE_ENDINGS) ||
         "和与及或".indexOf(name[name.length - 1]) >= 0) return true;
     if (suffix === "省") return !s.PROVINCES.has(name);
-    if (name.length === 2 && "区县市".indexOf(suffix) >= 0 && s.COMMON_NON_PLACES.has(name)) return true;
+    if (name.length === 2 && "区县市镇乡".indexOf(suffix) >= 0 &&
+        ("镇乡".indexOf(suffix) >= 0 ? s.COMMON_NON_TOWNS : s.COMMON_NON_PLACES).has(name)) return true;
+    if (s.KNOWN_PLACES.has(name)) return false;  // 蜀山区: a place the dictionary knows, though 山区 is a word
     var last = this.genericLast[suffix];
     return !!last && last.has(name[name.length - 1]);
   };
@@ -659,7 +748,12 @@
       if (notAfter && notAfter.has(text.slice(end, end + 1))) return;
       var name = self.nameBefore(text, m.index, prevFloor, r.MAX_UNIT_NAME, false);
       var core = self.unitCore(name);
-      if (self.afterCommonWords(core) !== core) return;
+      var rest = self.afterCommonWords(core);
+      if (rest !== core) {  // 通过小学, 引进大学: no name; 开创大窝中学: 大窝
+        if (rest.length < 2) return;
+        name = name.slice(core.length - rest.length);
+        core = rest;
+      }
       var maxCore = "市区县镇村".indexOf(core.slice(-1)) >= 0 ? 6 : 4;
       if (!(core.length >= 2 && core.length <= maxCore) || self.hasPlaceholder(core) ||
           self.sets.GENERIC_UNIT_NAMES.has(core) || "子分母该本各".indexOf(core[core.length - 1]) >= 0 ||
@@ -704,16 +798,20 @@
     });
   };
 
+  // The first line, if it reads as a title: short, no number, no sentence end, and naming a
+  // document type, or else not a part or aspect heading (存在的问题, 在…方面).
   Engine.prototype.findTitle = function (lines) {
     var first = null;
     for (var i = 0; i < lines.length; i++) if (lines[i].text) { first = lines[i]; break; }
     if (!first) return null;
-    if (this.text.isTitle(first.text) || first.md === 1) return first;
-    var t = this.data.text;
-    if (this.text.matchMarker(first.text) === null && plen(first.text) <= t.doctypes.TITLE_MAX &&
-        !endsWithAny(first.text, this.e.TITLE_STOPS) && !matchAt(t.doctypes.HEADER_FIELD, first.text, 0) &&
-        !matchAt(t.markers.INLINE_ITEM, first.text, 0) && !this.isPartLine(first.text) &&
-        !this.isAspectLine(first.text)) return first;
+    if (first.md === 1) return first;
+    var text = first.text;
+    var types = this.data.rules.types;
+    var namesType = [types.minutes_title, types.criticism_title, types.personal_title, types.group_title]
+      .some(function (p) { return !!search(rx(p), text); });
+    if (this.text.matchMarker(text) === null && plen(text) <= this.e.TITLE_MAX && !endsWithAny(text, this.e.TITLE_STOPS) &&
+        !matchAt(this.data.header_field, text, 0) && !matchAt(this.data.text.markers.INLINE_ITEM, text, 0) &&
+        (namesType || !(this.isPartLine(text) || this.isAspectLine(text)))) return first;
     return null;
   };
 
@@ -723,16 +821,16 @@
 
   Engine.prototype.isPartLine = function (text) {
     var t = this.data.text;
-    return plen(text) <= t.parts.PART_HEADING_MAX && this.headingPart(text) !== null &&
-      !search(t.parts.ASPECT_HEADING, text) && !matchAt(t.markers.INLINE_ITEM, text, 0) &&
-      !matchAt(t.doctypes.HEADER_FIELD, text, 0);
+    return plen(text) <= t.headings.PART_HEADING_MAX && this.headingPart(text) !== null &&
+      !search(t.headings.ASPECT_HEADING, text) && !matchAt(t.markers.INLINE_ITEM, text, 0) &&
+      !matchAt(this.data.header_field, text, 0);
   };
 
   Engine.prototype.isAspectLine = function (text) {
     var t = this.data.text;
     return plen(text) <= t.items.HEADING_MAX && !search(this.e.NOT_AN_ASPECT_LINE, text) &&
-      !!(search(t.parts.ASPECT_HEADING, text) || matchAt(this.e.ASPECT_LEAD, text, 0)) &&
-      !matchAt(t.markers.INLINE_ITEM, text, 0) && !matchAt(t.doctypes.HEADER_FIELD, text, 0);
+      !!(search(t.headings.ASPECT_HEADING, text) || matchAt(this.e.ASPECT_LEAD, text, 0)) &&
+      !matchAt(t.markers.INLINE_ITEM, text, 0) && !matchAt(this.data.header_field, text, 0);
   };
 
   Engine.prototype.hasContent = function (node) {
@@ -884,7 +982,7 @@
     var root = this.parse(lines, title);
 
     function aspectLike(heading) {
-      if (search(t.parts.ASPECT_HEADING, heading) || matchAt(self.e.ASPECT_LEAD, heading, 0)) return true;
+      if (search(t.headings.ASPECT_HEADING, heading) || matchAt(self.e.ASPECT_LEAD, heading, 0)) return true;
       for (var i = 0; i < self.allAspects.length; i++) if (text.similarity(heading, self.allAspects[i]) >= t.aspects.MATCH_THRESHOLD) return true;
       return false;
     }
@@ -904,7 +1002,7 @@
     add(this.inlineItems(root.body), null, null);
     root.children.forEach(function (node) {
       var own = self.headingPart(node.heading);
-      if (own === "问题" && search(t.parts.ASPECT_HEADING, node.heading)) own = null;
+      if (own === "问题" && search(t.headings.ASPECT_HEADING, node.heading)) own = null;
       if (own) {
         foundParts.push([own, node]);
         setPart(node, own);
@@ -915,7 +1013,7 @@
         if (own === "问题") {
           add(self.inlineItems(node.body), own, null);
           node.children.forEach(function (child) {
-            if (self.hasContent(child) || search(t.parts.ASPECT_HEADING, child.heading) || matchAt(self.e.ASPECT_LEAD, child.heading, 0)) {
+            if (self.hasContent(child) || search(t.headings.ASPECT_HEADING, child.heading) || matchAt(self.e.ASPECT_LEAD, child.heading, 0)) {
               addGroup(child, own);
             } else {
               add([self.leaf(child)], own, null);
@@ -942,7 +1040,7 @@
     items.forEach(function (entry) {
       if (entry[1] !== null && entry[1] !== "批评意见") return;
       var full = entry[0].full();
-      var found = matchAt(t.parts.CRITICISM, full, 0) || matchAt(t.parts.BRIEF_CRITICISM, full, 0);
+      var found = matchAt(t.headings.CRITICISM, full, 0) || matchAt(t.headings.BRIEF_CRITICISM, full, 0);
       if (found) {
         entry[1] = "批评意见";
         opinions.set(entry[0], found[3]);
@@ -958,7 +1056,7 @@
       type: kind[0], type_from: kind[1], meeting: chosen[0].id, meeting_from: chosen[1]
     };
     report.parts = this.parts((this.data.parts[kind[0]] || {})[chosen[0].id] || [], foundParts, allHeadings(root), title, lines,
-      kind[0] === t.doctypes.JILU);
+      kind[0] === this.e.JILU);
     var aspects = this.aspects(chosen[0], groups);
     report.aspects = aspects[0];
     report.foreign = aspects[1];
@@ -984,19 +1082,27 @@
     return report;
   };
 
+  // The type from the title, else from the content (data/review_rules.yaml, types).
   Engine.prototype.documentType = function (title, texts, given) {
     if (given) return [given, "given"];
-    var rules = this.data.rules;
-    if (title && search(rx(rules.criticism.title), title) && title.indexOf("对照检查") < 0) return [this.e.PIPING, "title"];
-    var guess = this.text.documentType(title, texts);
-    var d = this.data.text.doctypes;
-    var fromTitle = guess[1] >= 0.95 || (guess[0] === d.JILU && !!search(d.JILU_TITLE, title));
-    if (!fromTitle && guess[0] !== d.JILU) {
-      var body = texts.join("");
-      var second = finditer(rx(rules.criticism.second_person), body).length;
-      if (second > finditer(d.FIRST_PERSON, body).length + finditer(d.COLLECTIVE, body).length) return [this.e.PIPING, "content"];
+    var e = this.e;
+    var types = this.data.rules.types;
+    var byTitle = [[types.minutes_title, e.JILU], [types.criticism_title, e.PIPING], [types.personal_title, e.GEREN],
+      [types.group_title, e.BANZI]];
+    for (var i = 0; i < byTitle.length; i++) {
+      if (title && search(rx(byTitle[i][0]), title) && !(byTitle[i][1] === e.PIPING && title.indexOf("对照检查") >= 0)) {
+        return [byTitle[i][1], "title"];
+      }
     }
-    return [guess[0], fromTitle ? "title" : "content"];
+    var header = this.data.header_field;
+    if (texts.slice(0, e.HEADER_SCAN).filter(function (t) { return !!matchAt(header, t, 0); }).length >= types.header_lines) {
+      return [e.JILU, "content"];
+    }
+    var body = texts.join("");
+    var first = finditer(rx(types.first_person), body).length;
+    var collective = finditer(rx(types.collective), body).length;
+    if (finditer(rx(types.second_person), body).length > first + collective) return [e.PIPING, "content"];
+    return [first > collective ? e.GEREN : e.BANZI, "content"];
   };
 
   Engine.prototype.meeting = function (lines, headings, given) {
@@ -1062,7 +1168,7 @@
 
   Engine.prototype.parts = function (required, found, headings, title, lines, prose) {
     var self = this;
-    var header = this.data.text.doctypes.HEADER_FIELD;
+    var header = this.data.header_field;
     var threshold = this.data.text.aspects.MATCH_THRESHOLD;
     var text = this.text;
     var named = (title ? [[title.no, title.text]] : []).concat(headings.map(function (n) { return [n.line, n.heading]; }));
@@ -1135,11 +1241,8 @@
     var full = opinion === null ? item.full() : opinion;
     var kinds = [];
     this.concrete.forEach(function (rule) { if (search(rule[1], full)) kinds.push(rule[0]); });
-    var lead = this.data.text.items.INSTANCE_LEAD;
-    if (this.text.sentences(full).some(function (s) {
-      var m = matchAt(lead, s, 0);
-      return m && plen(s) > plen(m[0]) + 4;
-    })) kinds.push("例如");
+    var lead = search(this.data.text.items.INSTANCE_LEAD, full);
+    if (lead && plen(full) - plen(full.slice(0, lead.index + lead[0].length)) > 4) kinds.push("例如");  // 例如 followed by a case
     var stock = [];
     this.stock.forEach(function (rule) {
       var parts = rule[0].parts;
@@ -1627,8 +1730,8 @@
     return name;
   }
 
-  var SKIPPED_COLUMN = /责任人|责任领导|牵头|负责人|责任单位|配合|序号|编号/;
-  function tableLines(rows) {
+  // hooks.text.read.table_lines: a 整改清单 becomes numbered measures (SKIPPED_COLUMN: from the data).
+  function tableLines(rows, skipped) {
     if (!rows.length) return [];
     var header = rows[0];
     var measure = -1;
@@ -1639,7 +1742,7 @@
       if (measure >= row.length || !row[measure]) return;
       var extra = [];
       row.forEach(function (cell, c) {
-        if (c !== measure && c < header.length && cell && !SKIPPED_COLUMN.test(header[c])) extra.push(header[c] + "：" + cell);
+        if (c !== measure && c < header.length && cell && !search(skipped, header[c])) extra.push(header[c] + "：" + cell);
       });
       var text = stripChars(row[measure], "。；;", false, true);
       lines.push("（" + (index + 1) + "）" + text + "。" + (extra.length ? extra.join("；") + "。" : ""));
@@ -1668,7 +1771,10 @@
   }
 
   // A .docx file (ArrayBuffer) as the text python-docx gives hooks.text.read.read_docx.
-  function readDocx(buffer) {
+  function readDocx(buffer, data) {
+    data = data || window.MSH_REVIEW;
+    pyClasses(data);
+    var rules = data.text.read;
     var files = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
     return unzip(buffer, files).then(function (texts) {
       if (!texts["word/document.xml"]) throw new Error("不是 Word 文档（缺少 word/document.xml）");
@@ -1687,12 +1793,12 @@
       var body = documentXml.getElementsByTagNameNS(W, "body")[0];
       var lines = [];
       wChildren(body).forEach(function (block) {
-        if (block.localName === "tbl") { lines = lines.concat(tableLines(tableRows(block))); return; }
+        if (block.localName === "tbl") { lines = lines.concat(tableLines(tableRows(block), rules.SKIPPED_COLUMN)); return; }
         if (block.localName !== "p") return;
         var pStyle = wVal(wChild(block, "pPr"), "pStyle");
         var styleId = pStyle && styles[pStyle] ? pStyle : defaultStyle;
         var name = styleId && styles[styleId] ? styles[styleId].name : "";
-        var heading = /(?:Heading|标题)\s*(\d)/.exec(name);
+        var heading = matchAt(rules.HEADING_STYLE, name, 0);
         var prefix = heading ? "#".repeat(parseInt(heading[1], 10)) + " " : (name === "Title" ? "# " : "");
         var text = paragraphText(block);
         var label = numbering.label(block, styleId);
@@ -1731,7 +1837,7 @@
 
   function readFile(file) {
     return file.arrayBuffer().then(function (buffer) {
-      if (/\.docx$/i.test(file.name)) return readDocx(buffer);
+      if (/\.docx$/i.test(file.name)) return readDocx(buffer, window.MSH_REVIEW);
       if (/\.doc$/i.test(file.name)) throw new Error("不能读取旧版 .doc 文件：请在 Word 或 WPS 中另存为 .docx，或复制粘贴文字");
       return decodeText(buffer);
     });

@@ -2,11 +2,11 @@
 
 export() is the one place the browser's copy of the rules comes from: every upper-case constant
 of rules.py and checker.py (word lists, patterns, limits: a rule added there reaches the browser
-with no change here) and the dictionary look-ups the rule-based scan makes (common words; the
-jieba dictionary's words of another class than a name, and its frequent non-place words), cut to
-the words those look-ups can be asked about. The part-of-speech tagger (tagged.names, jieba's HMM)
-has no browser form: the browser applies scan(text, use_jieba=False), and so does the Python
-twin of 自查 when it compares with the browser.
+with no change here), the word lists of the data folder (rules.WORD_LISTS, the common words) and
+the dictionary look-ups the rule-based scan makes (tagged.is_other_word, is_common_non_place,
+is_known_place), cut to the words those look-ups can be asked about. The part-of-speech tagger
+(tagged.names, jieba's HMM) has no browser form: the browser applies scan(text, use_jieba=False),
+and so does the Python twin of 自查 when it compares with the browser.
 """
 from __future__ import annotations
 
@@ -20,14 +20,19 @@ HAN = ("\u4e00", "\u9fff")
 
 def export() -> dict[str, Any]:
     data = {**module_rules(rules), **module_rules(checker)}
+    for name in rules.WORD_LISTS:  # read on first use, not module constants until then
+        data[name] = sorted(getattr(rules, name))
     data["COMMON_WORDS"] = sorted(rules.common_words())
-    frequencies = tagged._frequencies()  # noqa: SLF001 - the same table tagged's look-ups read
-    # tagged.is_other_word is asked about 2-3 Han characters starting with a surname.
-    data["OTHER_WORDS"] = sorted(
-        word for word in frequencies
-        if 2 <= len(word) <= 3 and all(HAN[0] <= c <= HAN[1] for c in word)
-        and (word[0] in rules.SURNAMES or word[:2] in rules.SURNAMES) and tagged.is_other_word(word))
-    # tagged.is_common_non_place is asked about 2 characters before 区, 县 or 市.
-    data["COMMON_NON_PLACES"] = sorted(word for word in frequencies
-                                       if len(word) == 2 and tagged.is_common_non_place(word))
+    words = [word for word in tagged._frequencies()._freq  # noqa: SLF001 - the table tagged's look-ups read
+             if all(HAN[0] <= c <= HAN[1] for c in word)]
+    surnames = rules.SURNAMES
+    # is_other_word is asked about 2-3 characters starting with a surname (a candidate name).
+    data["OTHER_WORDS"] = sorted(w for w in words if 2 <= len(w) <= 3 and (w[0] in surnames or w[:2] in surnames)
+                                 and tagged.is_other_word(w))
+    # is_common_non_place about 2 characters before 区县市 (and, with a higher bar, 镇乡).
+    data["COMMON_NON_PLACES"] = sorted(w for w in words if len(w) == 2 and tagged.is_common_non_place(w, "区"))
+    data["COMMON_NON_TOWNS"] = sorted(w for w in words if len(w) == 2 and tagged.is_common_non_place(w, "镇"))
+    # is_known_place about the name before a place suffix (at most the longest MAX_NAME).
+    longest = max(max(rules.MAX_NAME.values()), 4)
+    data["KNOWN_PLACES"] = sorted(w for w in words if 2 <= len(w) <= longest and tagged.is_known_place(w))
     return data

@@ -11,6 +11,7 @@ from typing import Any
 
 from hooks.data.errors import DataErrors
 from hooks.data.library import load_library
+from hooks.privacy import rules as privacy_rules
 from hooks.privacy.checker import EXCEPTIONS_PATH, ExceptionsError, load_exceptions
 from hooks.review.copycheck import copied
 from hooks.review.engine import TYPES, analyse
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, DataErrors, ExceptionsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    privacy_rules.use_word_lists(args.data / "privacy")  # the data folder's names, as its check reads them
     data = review_data(library, rules, exceptions, browser=False)
     if args.meeting and args.meeting not in {m["id"] for m in data["meetings"]}:
         print(f"error: --meeting {args.meeting}: expected one of {', '.join(m['id'] for m in data['meetings'])}",

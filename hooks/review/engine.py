@@ -15,17 +15,18 @@ from types import SimpleNamespace
 from typing import Any
 
 from hooks.privacy.checker import scan
-from hooks.text.aspects import MATCH_THRESHOLD, assign, bigrams, core, similarity
-from hooks.text.doctypes import (BANZI, COLLECTIVE, FIRST_PERSON, GEREN, HEADER_FIELD, JILU, JILU_TITLE,
-                                 TITLE_MAX, document_type, is_title)
+from hooks.text.aspects import MATCH_THRESHOLD, assign, core, similarity
+from hooks.text.headings import ASPECT_HEADING, BRIEF_CRITICISM, CRITICISM, PART_HEADING_MAX, part_of
 from hooks.text.items import HEADING_MAX, INSTANCE_LEAD, first_clause, sentences, split_heading
 from hooks.text.markdown import strip_markdown
 from hooks.text.markers import INLINE_ITEM, RUN_TOGETHER, match_marker
-from hooks.text.parts import ASPECT_HEADING, BRIEF_CRITICISM, CRITICISM, PART_HEADING_MAX, part_of
 from hooks.text.punctuation import normalise_punctuation
 
-PIPING = "相互批评意见"
+# The document types, named as their outlines are (data/outlines/*.yaml).
+BANZI, GEREN, PIPING, JILU = "班子对照检查材料", "个人对照检查材料", "相互批评意见", "会议记录"
 TYPES = (BANZI, GEREN, PIPING, JILU)
+TITLE_MAX = 70
+HEADER_SCAN = 30  # minutes' header lines are looked for in the first lines
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A first line ending like a sentence or a salutation is no title.
 TITLE_STOPS = ("。", "；", "：", "，", ":", ";")
@@ -91,12 +92,13 @@ def compiled(data: dict) -> SimpleNamespace:
     meetings = [SimpleNamespace(**{**m, "aspects": [SimpleNamespace(**a) for a in m["aspects"]]})
                 for m in data["meetings"]]
     return SimpleNamespace(
+        header=re.compile(data["header_field"]["re"]),
+        types=SimpleNamespace(**{key: value if isinstance(value, int) else re.compile(value)
+                                 for key, value in rules["types"].items()}),
         stock=[(rule, re.compile(rule.get("pattern") or re.escape(rule["phrase"]))) for rule in rules["stock_phrases"]],
         concrete=[(rule["kind"], re.compile(rule["pattern"])) for rule in rules["concrete"]],
         pseudo=[(rule["id"], re.compile(rule["pattern"]), re.compile(rule["unless"]) if rule.get("unless") else None)
                 for rule in rules["pseudo_criticism"]],
-        criticism_title=re.compile(rules["criticism"]["title"]),
-        second_person=re.compile(rules["criticism"]["second_person"]),
         year=re.compile(rules["meeting"]["year"]),
         year_lines=rules["meeting"]["lines"],
         theme_chars=rules["meeting"]["theme_chars"],
@@ -117,15 +119,19 @@ def read_lines(text: str) -> list[Line]:
     return lines
 
 
-def find_title(lines: list[Line]) -> Line | None:
+def find_title(lines: list[Line], c: SimpleNamespace) -> Line | None:
+    """The first line, if it reads as a title: short, no number, no sentence end, and naming a
+    document type, or else not a part or aspect heading (存在的问题, 在…方面)."""
     first = next((line for line in lines if line.text), None)
     if first is None:
         return None
-    if is_title(first.text) or first.md == 1:
+    if first.md == 1:
         return first
-    if (match_marker(first.text) is None and len(first.text) <= TITLE_MAX and not first.text.endswith(TITLE_STOPS)
-            and not HEADER_FIELD.match(first.text) and not INLINE_ITEM.match(first.text)
-            and not is_part_line(first.text) and not is_aspect_line(first.text)):
+    text, t = first.text, c.types
+    names_type = any(p.search(text) for p in (t.minutes_title, t.criticism_title, t.personal_title, t.group_title))
+    if (match_marker(text) is None and len(text) <= TITLE_MAX and not text.endswith(TITLE_STOPS)
+            and not c.header.match(text) and not INLINE_ITEM.match(text)
+            and (names_type or not (is_part_line(text, c.header) or is_aspect_line(text, c.header)))):
         return first
     return None
 
@@ -135,17 +141,17 @@ def heading_part(heading: str) -> str | None:
     return None if NOT_A_PART_HEADING.search(heading) else part_of(heading)
 
 
-def is_part_line(text: str) -> bool:
+def is_part_line(text: str, header: re.Pattern[str]) -> bool:
     """存在的问题 alone on a line: an unnumbered part heading."""
     return (len(text) <= PART_HEADING_MAX and heading_part(text) is not None and not ASPECT_HEADING.search(text)
-            and not INLINE_ITEM.match(text) and not HEADER_FIELD.match(text))
+            and not INLINE_ITEM.match(text) and not header.match(text))
 
 
-def is_aspect_line(text: str) -> bool:
+def is_aspect_line(text: str, header: re.Pattern[str]) -> bool:
     """在带头…方面 alone on a line: an unnumbered aspect heading."""
     return (len(text) <= HEADING_MAX and not NOT_AN_ASPECT_LINE.search(text)
             and bool(ASPECT_HEADING.search(text) or ASPECT_LEAD.match(text))
-            and not INLINE_ITEM.match(text) and not HEADER_FIELD.match(text))
+            and not INLINE_ITEM.match(text) and not header.match(text))
 
 
 def has_content(node: Node) -> bool:
@@ -159,7 +165,7 @@ def pieces(lines: list[Line], title: Line | None) -> list[tuple[Line, str]]:
             for piece in RUN_TOGETHER.split(line.text) if piece.strip()]
 
 
-def parse(lines: list[Line], title: Line | None) -> Node:
+def parse(lines: list[Line], title: Line | None, header: re.Pattern[str]) -> Node:
     """The heading tree: numbered and Markdown headings and unnumbered part lines, with the
     other lines as their body (each with its line number)."""
     root = Node(0, 0, "", "")
@@ -173,9 +179,9 @@ def parse(lines: list[Line], title: Line | None) -> Node:
                 heading, body = first_clause(rest)
         elif line.md >= 2 and len(text) <= HEADING_MAX:
             rank, marker, heading, body = line.md - 1, "#" * line.md, text, ""
-        elif is_part_line(text):
+        elif is_part_line(text, header):
             rank, marker, heading, body = UNNUMBERED_PART_RANK, "", text.rstrip("：:"), ""
-        elif is_aspect_line(text):
+        elif is_aspect_line(text, header):
             rank, marker, heading, body = UNNUMBERED_ASPECT_RANK, "", text.rstrip("：:"), ""
         else:
             stack[-1].body.append((line.no, text))
@@ -237,10 +243,10 @@ def analyse(text: str, data: dict, *, meeting: str | None = None, doc_type: str 
     """The report of a draft (copied passages are added by copycheck.copied)."""
     c = compiled(data)
     lines = read_lines(text)
-    title = find_title(lines)
+    title = find_title(lines, c)
     title_text = title.text if title else ""
     texts = [line.text for line in lines if line.text and line is not title]
-    root = parse(lines, title)
+    root = parse(lines, title, c.header)
 
     def aspect_like(heading: str) -> bool:
         return bool(ASPECT_HEADING.search(heading) or ASPECT_LEAD.match(heading)) or any(
@@ -310,7 +316,7 @@ def analyse(text: str, data: dict, *, meeting: str | None = None, doc_type: str 
         "type": kind, "type_from": kind_from, "meeting": chosen.id, "meeting_from": meeting_from,
     }
     report["parts"] = _parts(data["parts"][kind].get(chosen.id, []), found_parts, all_headings(root), title, lines,
-                             prose=kind == JILU)
+                             prose=kind == JILU, header=c.header)
     aspects, foreign, unmatched = _aspects(c, chosen, groups)
     report["aspects"], report["foreign"], report["unmatched"] = aspects, foreign, unmatched
     group_aspect = {id(g): a for g, a in zip(groups, [a for a, _ in assign(headings, chosen.aspects)])}
@@ -339,18 +345,21 @@ def _leaf(node: Node) -> Item:
 
 
 def _document_type(c: SimpleNamespace, title: str, texts: list[str], given: str | None) -> tuple[str, str]:
+    """The type from the title, else from the content (data/review_rules.yaml, types)."""
     if given:
         return given, "given"
-    if title and c.criticism_title.search(title) and "对照检查" not in title:
-        return PIPING, "title"
-    guess = document_type(title, texts)
-    from_title = guess.confidence >= 0.95 or (guess.value == JILU and bool(JILU_TITLE.search(title)))
-    if not from_title and guess.value != JILU:
-        body = "".join(texts)
-        second = len(c.second_person.findall(body))
-        if second > len(FIRST_PERSON.findall(body)) + len(COLLECTIVE.findall(body)):
-            return PIPING, "content"
-    return guess.value, "title" if from_title else "content"
+    t = c.types
+    for pattern, kind in ((t.minutes_title, JILU), (t.criticism_title, PIPING), (t.personal_title, GEREN),
+                          (t.group_title, BANZI)):
+        if title and pattern.search(title) and not (kind == PIPING and "对照检查" in title):
+            return kind, "title"
+    if sum(1 for text in texts[:HEADER_SCAN] if c.header.match(text)) >= t.header_lines:
+        return JILU, "content"
+    body = "".join(texts)
+    first, collective = len(t.first_person.findall(body)), len(t.collective.findall(body))
+    if len(t.second_person.findall(body)) > first + collective:
+        return PIPING, "content"
+    return (GEREN if first > collective else BANZI), "content"
 
 
 def _meeting(c: SimpleNamespace, lines: list[Line], title: Line | None, headings: list[str],
@@ -389,6 +398,10 @@ def all_headings(node: Node) -> list[Node]:
     return out
 
 
+def bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
 def _covers(sentence: str, name: str) -> bool:
     """Most of a part's words in one sentence (minutes say 会议通报了上年度…, no heading)."""
     words = core(name)
@@ -397,7 +410,7 @@ def _covers(sentence: str, name: str) -> bool:
 
 
 def _parts(required: list[dict], found: list[tuple[str, Node]], headings: list[Node], title: Line | None,
-           lines: list[Line], prose: bool) -> list[dict]:
+           lines: list[Line], prose: bool, header: re.Pattern[str]) -> list[dict]:
     """Each required part: found (a part heading of its kind, else the first heading or the title
     worded like it; in minutes, else the first sentence holding most of its words), its line,
     and whether it comes after the parts found before it."""
@@ -406,7 +419,7 @@ def _parts(required: list[dict], found: list[tuple[str, Node]], headings: list[N
     for part in required:
         line = None
         if part["fields"]:
-            line = next((l.no for l in lines if l.text and HEADER_FIELD.match(l.text)), None)
+            line = next((l.no for l in lines if l.text and header.match(l.text)), None)
         if line is None and part["part"]:
             line = next((node.line for kind, node in found if kind == part["part"]), None)
         if line is None and not part["fields"]:
@@ -458,7 +471,8 @@ def _aspects(c: SimpleNamespace, meeting: SimpleNamespace, groups: list[Group]) 
 def _item_report(c: SimpleNamespace, item: Item, part: str | None, aspect: Any, opinion: str | None) -> dict:
     full = item.full if opinion is None else opinion
     kinds = [name for name, pattern in c.concrete if pattern.search(full)]
-    if any(len(s) > len(lead.group(0)) + 4 for s in sentences(full) if (lead := INSTANCE_LEAD.match(s))):
+    lead = INSTANCE_LEAD.search(full)
+    if lead and len(full) - lead.end() > 4:  # 例如 followed by a case (as the importer reads it)
         kinds.append("例如")
     stock = []
     for rule, pattern in c.stock:

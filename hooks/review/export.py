@@ -11,6 +11,7 @@ rules to the same meetings.
 - outline_types: the document type of each outline (links from an outline page preset it)
 - official: the meetings' official wording (themes, aspects, parts), which copying is allowed
 - copy_chars: the characters the copy check compares (letters and digits)
+- header_field: a header line of minutes (时间：地点：…, the minutes outline's fields)
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from hooks.privacy.export import export as privacy_rules
 from hooks.review import engine
 from hooks.review.engine import TYPES
 from hooks.text.export import export as text_rules
-from hooks.text.parts import part_of
+from hooks.text.headings import part_of
 from hooks.text.patterns import module_rules, pattern_json
 
 # What the copy check compares: a copy with other punctuation or spacing is still a copy.
@@ -42,10 +43,17 @@ def review_data(library: Library, rules: dict[str, Any], exceptions: Exceptions 
         "outline_types": {o.id: kind for o in library.outlines for kind in TYPES if _of_type(o, kind)},
         "official": official_texts(library),
         "copy_chars": pattern_json(COPY_CHARS),
+        "header_field": pattern_json(header_field(library.outlines)),
     }
     if browser:
         data = {"text": text_rules(), "privacy": privacy_rules(), "engine": module_rules(engine), **data}
     return data
+
+
+def header_field(outlines: list[Outline]) -> re.Pattern[str]:
+    """A header line of minutes: one of the fields their outline lists (时间：, 地点：…)."""
+    fields = list(dict.fromkeys(f for o in outlines for s in o.sections for f in s.fields))
+    return re.compile("^(" + "|".join(re.escape(f) for f in fields or ["时间"]) + r")[：:]")
 
 
 def meeting_data(meeting: Meeting) -> dict[str, Any]:

@@ -35,7 +35,7 @@ def pattern_errors(document: Document) -> list[DataError]:
     for key in ("stock_phrases", "concrete", "pseudo_criticism"):
         for index, entry in enumerate(content[key]):
             found += [((key, index, field), entry[field]) for field in ("pattern", "unless") if field in entry]
-    found += [(("criticism", field), content["criticism"][field]) for field in ("title", "second_person")]
+    found += [(("types", field), value) for field, value in content["types"].items() if isinstance(value, str)]
     found.append((("meeting", "year"), content["meeting"]["year"]))
     errors = []
     for path, source in found:

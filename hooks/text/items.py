@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import re
 
+from hooks.text.markers import INLINE_ITEM
+
 HEADING_MAX = 45  # a first clause longer than this is a paragraph, not a heading
 # Where a heading ends on its numbered line ('在…方面。一是…'), first match wins.
 HEADING_STOPS = ("。", "：", "；")
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
-INSTANCE_LEAD = re.compile(r"^(例如|比如|譬如|举例来说|举例而言|如在)[，,：:]?")
+INSTANCE_LEAD = re.compile(r"(?:^|(?<=[。；！？]))(?:例如|比如|譬如|举例来说|举例而言|如在)[，,：:]?")
 
 
 def split_heading(rest: str) -> tuple[str, str]:
-    """Split '在…方面。一是…' into the heading and the body that follows on the same line."""
+    """Split '在…方面。一是…' into the heading and the body that follows on the same line.
+
+    A line whose text starts with 一是 has no heading: all of it is items."""
+    if INLINE_ITEM.match(rest):
+        return "", rest.strip()
     for stop in HEADING_STOPS:
         position = rest.find(stop)
         if 0 < position <= HEADING_MAX:

@@ -9,10 +9,15 @@ import re
 
 CJK = r"\u3400-\u9fff\u201c\u201d"
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+# Full-width digits and letters (成员Ａ, ２０２５) as ASCII, so 成员Ａ and 成员A are one speaker.
+FULLWIDTH_ALNUM = {chr(code): chr(code - 0xFEE0)
+                   for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 PUNCTUATION_STEPS: list[dict] = [
-    {"chars": {"(": "（", ")": "）", "\u3000": " ", **{chr(0xFF10 + d): str(d) for d in range(10)}}},
+    {"chars": {"(": "（", ")": "）", "\u3000": " ", **FULLWIDTH_ALNUM}},
     # Half-width marks next to a CJK character; never inside numbers such as 1,000 or 10:30.
     {"re": re.compile(rf"(?<=[{CJK}）])[,:;?!]|[,:;?!](?=[{CJK}（])"), "map": HALF_TO_FULL},
+    # "一." at a line start is a marker (一、), not the end of a sentence.
+    {"re": re.compile(r"^([一二三四五六七八九十]{1,3})\.(?=\S)"), "to": r"\1、"},
     # A half-width full stop ending a Chinese sentence (not 1.5 or a marker "1.").
     {"re": re.compile(rf"(?<=[{CJK}）”])\.(?=[{CJK}（“]|\s|$)"), "to": "。"},
     # "1." at line start is the marker 1．(full width), kept apart from 1.5.

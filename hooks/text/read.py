@@ -2,13 +2,29 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 SUFFIXES = (".txt", ".md", ".docx")
+# A Word paragraph style that makes a heading of that level (a Markdown '#' each).
+HEADING_STYLE = re.compile(r"(?:Heading|标题)\s*(\d)")
 
 
 class InputError(ValueError):
     """A file the importer cannot read; the message names the file and what was expected."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """The input: where it came from and its text, one paragraph a line."""
+
+    path: Path
+    text: str
+
+
+def read(path: Path) -> Source:
+    """Stage 1: the file's text (InputError when it cannot be read)."""
+    return Source(path, read_text(path))
 
 
 def read_text(path: Path) -> str:
@@ -48,7 +64,7 @@ def read_docx(path: Path) -> str:
             lines.extend(table_lines(rows))
             continue
         style = block.style.name if block.style is not None else ""
-        heading = re.match(r"(?:Heading|标题)\s*(\d)", style)
+        heading = HEADING_STYLE.match(style)
         prefix = "#" * int(heading.group(1)) + " " if heading else ("# " if style == "Title" else "")
         label = numbering.label(block)  # counted even on an empty paragraph, as Word does
         lines.append(prefix + (label if block.text.strip() else "") + block.text)
