@@ -442,3 +442,24 @@ def test_a_file_that_is_not_a_word_file_is_refused_clearly(http_page, tmp_path):
     page.set_input_files("#msh-review-file", str(fake))
     page.wait_for_function("document.getElementById('msh-review-status').textContent.includes('无法读取')")
     assert "草稿.docx" in page.text_content("#msh-review-status")
+
+
+REAL_TEXTS = sorted((Path(__file__).resolve().parent.parent / "benchmarks" / "eval").glob("*/*.txt"))
+
+
+def test_real_documents_give_the_same_report_in_both(http_page, python_side):
+    """The real public documents of benchmarks/eval/ (minutes, notices, news, 主持词, web pages
+    with debris, traditional characters): whatever 自查 makes of them, both sides make the same."""
+    page, url = http_page
+    open_review(page, url)
+    data, records = python_side
+    assert len(REAL_TEXTS) > 30
+    texts = [path.read_text(encoding="utf-8") for path in REAL_TEXTS]
+    got = page.evaluate("""([texts, records]) => {
+        const e = new MSHReview.Engine(window.MSH_REVIEW);
+        const library = {records: records, sig: null};
+        return texts.map(t => { const r = e.analyse(t, {}); r.copied = e.copied(t, library, null); return r; });
+    }""", [texts, [list(r) for r in records]])
+    different = [path.name for path, text, report in zip(REAL_TEXTS, texts, got)
+                 if report != python_report(python_side, text)]
+    assert different == []

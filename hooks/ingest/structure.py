@@ -2,7 +2,6 @@
 (一是/1．/（一）…) of a section, each with its whole text."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from hooks.text.headings import CLOSING
