@@ -7,9 +7,17 @@ the dictionary look-ups the rule-based scan makes (tagged.is_other_word, is_comm
 is_known_place), cut to the words those look-ups can be asked about. The part-of-speech tagger
 (tagged.names, jieba's HMM) has no browser form: the browser applies scan(text, use_jieba=False),
 and so does the Python twin of 自查 when it compares with the browser.
+
+Going through jieba's 500,000 words takes 1.5 s; the result is kept in the temp folder under a
+name that changes with the rules, the word lists, the checker's code and the dictionary.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from hooks.privacy import checker, rules, tagged
@@ -23,16 +31,45 @@ def export() -> dict[str, Any]:
     for name in rules.WORD_LISTS:  # read on first use, not module constants until then
         data[name] = sorted(getattr(rules, name))
     data["COMMON_WORDS"] = sorted(rules.common_words())
+    cache = Path(tempfile.gettempdir()) / f"msh-privacy-lookups-{_signature(data)}.json"
+    try:
+        return {**data, **json.loads(cache.read_text(encoding="utf-8"))}
+    except (OSError, ValueError):
+        pass
+    lookups = _lookups(data)
+    try:  # written whole, then renamed: a build running meanwhile never reads half a file
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps(lookups, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, cache)
+    except OSError:
+        pass  # a read-only temp folder: the same data, not kept
+    return {**data, **lookups}
+
+
+def _lookups(data: dict[str, Any]) -> dict[str, list[str]]:
     words = [word for word in tagged._frequencies()._freq  # noqa: SLF001 - the table tagged's look-ups read
              if all(HAN[0] <= c <= HAN[1] for c in word)]
-    surnames = rules.SURNAMES
-    # is_other_word is asked about 2-3 characters starting with a surname (a candidate name).
-    data["OTHER_WORDS"] = sorted(w for w in words if 2 <= len(w) <= 3 and (w[0] in surnames or w[:2] in surnames)
-                                 and tagged.is_other_word(w))
-    # is_common_non_place about 2 characters before 区县市 (and, with a higher bar, 镇乡).
-    data["COMMON_NON_PLACES"] = sorted(w for w in words if len(w) == 2 and tagged.is_common_non_place(w, "区"))
-    data["COMMON_NON_TOWNS"] = sorted(w for w in words if len(w) == 2 and tagged.is_common_non_place(w, "镇"))
-    # is_known_place about the name before a place suffix (at most the longest MAX_NAME).
+    surnames = set(data["SURNAMES"])
     longest = max(max(rules.MAX_NAME.values()), 4)
-    data["KNOWN_PLACES"] = sorted(w for w in words if 2 <= len(w) <= longest and tagged.is_known_place(w))
-    return data
+    return {
+        # is_other_word is asked about 2-3 characters starting with a surname (a candidate name).
+        "OTHER_WORDS": sorted(w for w in words if 2 <= len(w) <= 3 and (w[0] in surnames or w[:2] in surnames)
+                              and tagged.is_other_word(w)),
+        # is_common_non_place about 2 characters before 区县市 (and, with a higher bar, 镇乡).
+        "COMMON_NON_PLACES": sorted(w for w in words if len(w) == 2 and tagged.is_common_non_place(w, "区")),
+        "COMMON_NON_TOWNS": sorted(w for w in words if len(w) == 2 and tagged.is_common_non_place(w, "镇")),
+        # is_known_place about the name before a place suffix (at most the longest MAX_NAME).
+        "KNOWN_PLACES": sorted(w for w in words if 2 <= len(w) <= longest and tagged.is_known_place(w)),
+    }
+
+
+def _signature(data: dict[str, Any]) -> str:
+    """What the look-ups depend on: the rules and lists, the code of the checker, the dictionary."""
+    import jieba
+
+    dictionary = Path(jieba.__file__).parent / "dict.txt"
+    stat = dictionary.stat()
+    code = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (rules, checker, tagged))
+    key = json.dumps([data, code, str(dictionary), stat.st_size, stat.st_mtime_ns, Path(__file__).read_text("utf-8")],
+                     ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
