@@ -65,8 +65,26 @@ def facet_values(record: dict[str, Any], key: str) -> list[str]:
     return [value] if value else []
 
 
+def rank(record: dict[str, Any], query: str) -> int:
+    """The engine's rank (assets/search.js Query.score), written again: 1 plus, per keyword, the
+    first field holding it (title 0, tags 1, text 2); 0 for the query equal to the title."""
+    terms = query.lower().split()
+    lower = any(t.upper() != t or t.lower() != t for t in terms)
+    fields = [record["title"], " ".join(record.get("tags") or []), record["text"]]
+    if lower:
+        fields = [f.lower() for f in fields]
+    total = 1
+    for term in terms:
+        total += next(n for n, field in enumerate(fields) if term in field)
+    return 0 if total == 1 and fields[0].strip() == " ".join(terms) else total
+
+
 def expected_ids(records: list[dict[str, Any]], state: dict[str, str]) -> list[str]:
-    return [r["id"] for r in records if record_matches(r, state)]
+    """The records the page lists: in the data's order, or best first for a keyword."""
+    found = [r for r in records if record_matches(r, state)]
+    if state.get("q", "").split():
+        found.sort(key=lambda r: rank(r, state["q"]))  # stable: ties keep the data's order
+    return [r["id"] for r in found]
 
 
 @pytest.fixture(scope="session")
