@@ -6,8 +6,8 @@
  * a polite live region says how many results there are. `/`, `s` or `f` outside a text field
  * puts the focus in the box, as in Material's own search. `?q=` in the URL of a page other than
  * 检索 opens the box with that query.
- * The data is loaded once the page has loaded (at once on focus or typing): the same files on
- * every page, so the browser keeps them cached across pages. */
+ * The data is loaded once the page is painted (on 检索 once it has loaded; at once on focus or
+ * typing): the same files on every page, so the browser keeps them cached across pages. */
 (function () {
   "use strict";
 
@@ -243,13 +243,15 @@
   });
 
   // ?q= on any page but 检索 (where q is the page's own keyword) opens the box with it.
-  var initial = document.getElementById("msh-find") ? "" : (new URLSearchParams(location.search).get("q") || "").trim();
+  var findPage = !!document.getElementById("msh-find");
+  var initial = findPage ? "" : (new URLSearchParams(location.search).get("q") || "").trim();
   if (initial) {
     input.value = initial;
     input.focus({ preventScroll: true });
     startLoading();
     render();
-  } else if (document.readyState === "complete") {
+  } else if (!findPage || document.readyState === "complete") {
+    // Once the page is painted; on 检索, whose first view comes first, once it has loaded.
     afterPaint(startLoading);
   } else {
     window.addEventListener("load", function () { afterPaint(startLoading); });

@@ -5,7 +5,8 @@ leaves them out: the record sections of the page that holds them (a heading whos
 record id, up to the next heading of the same or a higher level) and the lists of links to
 records (elements marked data-search-exclude, as Material's search honoured it). So a record is
 found once, as a record, and a page for what it says itself. A page whose front matter has
-`search: {exclude: true}` (the 检索 page, whose first view is records) is left out.
+`search: {exclude: true}` is left out. (The 检索 page is in: its text is taken before its first
+view, which is records, is written into it.)
 
 Each page is cut into sections at its headings with an id, so that a result can link to the
 section that holds the keyword. The text is the HTML MkDocs made of the page (generated and
@@ -26,7 +27,8 @@ _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S | re.I)
 _ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _HEADERLINK = re.compile(r"""<a\b[^>]*\bclass\s*=\s*["'][^"']*\bheaderlink\b[^>]*>.*?</a\s*>""", re.S | re.I)
 _EXCLUDED_OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bdata-search-exclude\b[^>]*>")
-_DROPPED = re.compile(r"<(script|style|template|svg)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+# Not text a reader sees with the page (noscript: the 检索 page's note for browsers without it).
+_DROPPED = re.compile(r"<(script|style|template|svg|noscript)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 # Tags that end a block of text: replaced by a space, so words of two blocks never join.
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|br|hr|h[1-6]|blockquote|pre|"
