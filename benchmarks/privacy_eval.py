@@ -4,7 +4,7 @@ Sets: tests/privacy_labelled.yaml (written with the rules), and tests/privacy_re
 sentences + hard negatives/positives) split by a fixed rule into a tune half and a held-out half
 (REAL_SPLIT); rules may be tuned on the first two, the held-out half is only reported.
 
-Usage: python benchmarks/privacy_eval.py [--jieba] [--errors] [--set NAME]
+Usage: python benchmarks/privacy_eval.py [--no-jieba] [--errors] [--set NAME]
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def load_sets() -> dict[str, list[dict]]:
             "real-heldout": [i for i in real if is_held_out(i["text"])]}
 
 
-def count(items: list[dict], use_jieba: bool = False) -> tuple[Counter, Counter, Counter, list[str]]:
+def count(items: list[dict], use_jieba: bool = True) -> tuple[Counter, Counter, Counter, list[str]]:
     """True positives, false positives, false negatives per category, and a list of errors."""
     tp, fp, fn, errors = Counter(), Counter(), Counter(), []
     for item in items:
@@ -68,7 +68,8 @@ def scores(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--jieba", action="store_true", help="add jieba nr names")
+    parser.add_argument("--no-jieba", dest="jieba", action="store_false",
+                        help="without the part-of-speech pass (hooks/privacy/tagged.py)")
     parser.add_argument("--errors", action="store_true", help="list every FP and FN")
     parser.add_argument("--set", choices=("labelled", "real-tune", "real-heldout"), action="append",
                         help="report only these sets (default: all three)")

@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
-from hooks.privacy import rules
+from hooks.privacy import rules, tagged
 from hooks.data.errors import DataErrors
 from hooks.data.loader import load_document
 from hooks.data.schemas import check
@@ -35,18 +36,44 @@ class Finding:
 
 # ================================================================== scanning
 
-def scan(text: str, *, use_jieba: bool = False) -> list[Finding]:
+def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     """All findings in text, sorted by start and non-overlapping (the longest span wins).
 
-    use_jieba adds untitled personal names tagged `nr` by jieba.posseg (measured in
-    benchmarks/privacy_eval.py; off by default).
+    use_jieba adds names without a title or suffix, from jieba's part-of-speech tags
+    (hooks/privacy/tagged.py; measured in benchmarks/privacy_eval.py). Without it only names
+    beside a title, a suffix or a label are found.
     """
+    original, text = text, simplified(text)
     candidates = [
-        *_scan_codes(text), *_scan_persons(text), *_scan_places(text), *_scan_units(text),
+        *_scan_codes(text), *_scan_persons(text), *_scan_titled_first(text), *_scan_person_lists(text),
+        *_scan_acting(text), *_scan_places(text), *_scan_units(text),
     ]
     if use_jieba:
-        candidates += _scan_jieba_names(text)
-    return _without_overlaps(candidates)
+        candidates += _scan_tagged(text)
+    candidates += _listed_after(text, [c for c in candidates if c.category == "person"])
+    candidates += _scan_bracketed_names(text)
+    found = _without_overlaps(candidates)
+    if text is not original:  # report what the text says, in its own characters
+        found = [replace(f, match=original[f.start:f.end]) for f in found]
+    return found
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones (鎮委書記吳潤玲 → 镇委书记吴润玲), character for
+    character, so that positions stay; OpenCC's tables, the library made for this."""
+    converted = _t2s().convert(text)
+    if converted == text:
+        return text
+    if len(converted) != len(text):  # a phrase rule changed the length: convert each character
+        converted = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in text)
+    return converted
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def _without_overlaps(candidates: list[Finding]) -> list[Finding]:
@@ -116,8 +143,11 @@ def _name_before_title(text: str, pos: int) -> str | None:
             return None
         surname = name[:2] if name[:2] in rules.SURNAMES else name[0]
         given = name[len(surname):]
+        # After a boundary (1、何长生同志, （王刚书记）) the name stands alone: any given name will do.
+        alone = pos - length == 0 or not _is_han(text[pos - length - 1])
+        not_given = rules.NOT_IN_LABELLED_NAME if alone else rules.NOT_IN_GIVEN_NAME
         if (surname in rules.SURNAMES and surname not in rules.WEAK_SURNAMES and given
-                and not any(c in rules.NOT_IN_GIVEN_NAME for c in given)
+                and not any(c in not_given for c in given) and not tagged.is_other_word(name)
                 and text[max(0, pos - length - 1):pos - length + 1] not in rules.WORDS_ENDING_IN_SURNAME):
             return name
     surname = text[pos - 1]
@@ -130,20 +160,118 @@ def _name_before_title(text: str, pos: int) -> str | None:
     return None
 
 
-def _scan_jieba_names(text: str) -> list[Finding]:
-    """Untitled names (会议由陈志强主持) from jieba's `nr` tag; optional, see scan()."""
-    import jieba
-    import jieba.posseg as pseg
+def _scan_titled_first(text: str) -> list[Finding]:
+    """A name right after a title or label: 书记刘亮、 主席张玮参加, 记者 王某某."""
+    found = []
+    for m in rules.TITLE_BEFORE_RE.finditer(text):
+        name = _name_at(text, m.end())
+        if name:
+            found.append(Finding("person", name, m.end(), m.end() + len(name), "××"))
+    return found
 
-    jieba.setLogLevel(60)
-    found, pos = [], 0
-    for token in pseg.cut(text):
-        word, start = token.word, text.find(token.word, pos)
-        pos = start + len(word)
-        if (token.flag == "nr" and 2 <= len(word) <= 3 and word[0] in rules.SURNAMES
-                and word not in rules.PUBLIC_NAMES and not _has_placeholder(word)
-                and "某" not in word and word[-1] not in rules.PLACE_SUFFIXES):
-            found.append(Finding("person", word, start, pos, "××"))
+
+def _scan_person_lists(text: str) -> list[Finding]:
+    """Names listed after a label (出席人：张三、李四、王五) and a speaker's name opening a line
+    (陈志远：…)."""
+    found = []
+    for m in rules.PERSON_LIST_RE.finditer(text):
+        position = m.end()
+        while position < len(text):
+            name = _name_at(text, position, listed=True)
+            if not name:
+                break
+            found.append(Finding("person", name, position, position + len(name), "××"))
+            position += len(name)
+            while position < len(text) and text[position] in rules.PERSON_LIST_SEPARATORS:
+                position += 1
+    for m in SPEAKER_RE.finditer(text):
+        name = m.group(1)
+        if _looks_like_name(name):
+            found.append(Finding("person", name, m.start(1), m.end(1), "××"))
+    return found
+
+
+def _scan_acting(text: str) -> list[Finding]:
+    """A name opening a clause and followed by what a person does (王潇代表班子作对照检查,
+    邓硕对本次会议给予肯定): the verb, not punctuation, shows it is a name."""
+    found = []
+    for m in CLAUSE_START_RE.finditer(text):
+        for length in (3, 2):
+            name = text[m.end():m.end() + length]
+            if len(name) == length and text.startswith(ACTING, m.end() + length) and _looks_like_name(name):
+                found.append(Finding("person", name, m.end(), m.end() + length, "××"))
+                break
+    return found
+
+
+def _listed_after(text: str, persons: list[Finding]) -> list[Finding]:
+    """Names that follow a found name in a list (边建红、阴燚、温双伟参加)."""
+    found, seen = [], {f.end for f in persons}
+    queue = sorted(seen)
+    while queue:
+        position = queue.pop(0)
+        if position >= len(text) or text[position] not in "、和及":
+            continue
+        name = _name_at(text, position + 1, listed=True)
+        if name and position + 1 + len(name) not in seen:
+            end = position + 1 + len(name)
+            found.append(Finding("person", name, position + 1, end, "××"))
+            seen.add(end)
+            queue.append(end)
+    return found
+
+
+def _scan_bracketed_names(text: str) -> list[Finding]:
+    """A byline of bare names in brackets, usually at the end of a report: （孙南 陈莹莹）."""
+    found = []
+    for m in BRACKETED_NAMES_RE.finditer(text):
+        names = [(n.start(), n.group()) for n in re.finditer(r"[\u4e00-\u9fff]+", m.group(1))]
+        if names and all(2 <= len(n) <= 3 and _looks_like_name(n) for _, n in names):
+            found += [Finding("person", n, m.start(1) + i, m.start(1) + i + len(n), "××") for i, n in names]
+    return found
+
+
+BRACKETED_NAMES_RE = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}[ 　、，,]+){0,3}[\u4e00-\u9fff]{2,3})[）)]")
+CLAUSE_START_RE = re.compile(r"(?:^|(?<=[。；！？\n，,]))[ 　]*")
+# Verbs after which a clause-opening word is a person: who chairs, speaks, attends, leads.
+ACTING = tuple("主持 代表 指出 强调 表示 作对照 作总结 作点评 作表态 作自我 参加 出席 介绍 汇报 传达 宣读 通报 "
+               "提出 要求 希望 发言 点评 总结 带领 率队 陪同 对本次 对班子 对大家 在讲话 在点评 在总结 就 "
+               "作督导 作动员 作讲话 作报告 作说明 作发言 感谢 指出 认为 肯定".split())
+SPEAKER_RE = re.compile(r"(?:^|\n)[ \t　]*([\u4e00-\u9fff]{2,3})[ 　]*[：:]", re.M)
+# What may follow a name written after a title or in a list: where the name ends.
+AFTER_NAME = tuple("、 ， , 。 ； ; ： : （ ( ） ) 　 \n".split(" ")) + tuple(
+    "主持 参加 出席 列席 作 讲话 指出 表示 强调 说 介绍 汇报 同志 在 到 对 带领 代表 等 和 与 及 "
+    "传达 宣读 通报 提出 要求 希望 发言 点评 总结 为 分别 一行 率 陪同".split())
+
+
+def _name_at(text: str, position: int, listed: bool = False) -> str:
+    """The personal name starting at position (3 characters, else 2), or ''."""
+    for length in (3, 2):
+        name = text[position:position + length]
+        following = text[position + length:position + length + 1]
+        if len(name) == length and _looks_like_name(name) and (
+                not following or text.startswith(AFTER_NAME, position + length)
+                or (listed and not _is_han(following))):
+            return name
+    return ""
+
+
+def _looks_like_name(name: str) -> bool:
+    if not all(map(_is_han, name)) or name in rules.PUBLIC_NAMES or "某" in name:
+        return False
+    surname = name[:2] if name[:2] in rules.SURNAMES else name[0]
+    given = name[len(surname):]
+    return (surname in rules.SURNAMES and bool(given) and len(given) <= 2
+            and not any(c in rules.NOT_IN_LABELLED_NAME for c in given)
+            and name not in rules.common_words() and not any(t in name for t in rules.TITLES)
+            and not tagged.is_other_word(name))
+
+
+def _scan_tagged(text: str) -> list[Finding]:
+    found = []
+    for category, start, end, word in tagged.names(text):
+        placeholder = "××" if category == "person" else "某地"
+        found.append(Finding(category, word, start, end, placeholder))
     return found
 
 
@@ -195,6 +323,11 @@ def _is_generic_place(name: str, suffix: str) -> bool:
         return True
     if suffix == "省":
         return name not in rules.PROVINCES
+    # A frequent word that names no place (代表区委, 服务区): jieba knows it as another class.
+    if len(name) == 2 and suffix in "区县市镇乡" and tagged.is_common_non_place(name, suffix):
+        return True
+    if tagged.is_known_place(name):  # 蜀山区: a place the dictionary knows, though 山区 is a word
+        return False
     return name[-1] in rules.GENERIC_LAST_CHAR.get(suffix, set())
 
 

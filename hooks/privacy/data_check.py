@@ -5,7 +5,7 @@ from __future__ import annotations
 from hooks.data.errors import DataError, field_path
 from hooks.data.library import SCANNED, Scanned
 from hooks.data.loader import Document
-from hooks.privacy import rules
+from hooks.privacy import rules, tagged
 from hooks.privacy.checker import Exceptions, Finding, exceptions_from, scan
 
 
@@ -17,6 +17,7 @@ class PersonalDataCheck:
 
     def prepare(self) -> None:
         rules.common_words()
+        tagged.warm_up()
 
     def scan(self, document: Document) -> Scanned:
         return _findings(document, self._findings_of)

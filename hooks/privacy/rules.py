@@ -85,7 +85,7 @@ PLACEHOLDER_CHARS = set("某×*＊XxＸ○〇")
 TITLES = (
     "副书记 书记 副主任 主任 同志 副局长 局长 副镇长 镇长 乡长 副县长 县长 副区长 区长 副市长 市长 "
     "省长 副处长 处长 副科长 科长 部长 主席 总经理 经理 董事长 副校长 校长 副院长 院长 所长 站长 "
-    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计"
+    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计 秘书 主委 专员"
 ).split()
 TITLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 # A surname-like character fused with the character before it into an ordinary word (有关同志,
@@ -93,7 +93,7 @@ TITLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 WORDS_ENDING_IN_SURNAME = frozenset(
     "有关 相关 机关 海关 攻关 把关 过关 公安 治安 平安 保安 分管 主管 监管 托管 担任 兼任 历任 现任 "
     "前任 首任 新任 原任 曾任 时任 接任 继任 主任 其余 业余 同时 及时 当时 按时 对于 由于 关于 "
-    "经常 日常 正常 非常 双方 各方 对方 地方 多方 上级 全党 入党 政党 各党 本党 后方 前方".split()
+    "经常 日常 正常 非常 双方 各方 对方 地方 多方 上级 全党 入党 政党 各党 本党 后方 前方 公司 分公司".split()
 )
 # Surname + title pairs that are ordinary words.
 GENERIC_TITLED = frozenset("班主任 党委员 党委书记 支书记".split())
@@ -104,24 +104,44 @@ NOT_IN_GIVEN_NAME = set(
     "责管职休子同志党委会组长者人里中上下内外有无不也都就要会能可年老青女男新好"
     "书记主任局镇县区市省处科所站队村厂"
 )
+# For names the tagger or a label already marks as names, only characters that never occur in a
+# given name (志, 新, 明 … do, as in 陈志远).
+NOT_IN_LABELLED_NAME = set("的了是在与及对把被将给等个些该本全每各其此这那我你他她它们员部层边体位级导责管职")
 # Characters that often precede a surname and are never part of a name.
-WEAK_SURNAMES = set("于和向安关管任万余方全成文时常高明连司古农党应师商单解")
+WEAK_SURNAMES = set("于和向安关管任万余方全成文时常高明连司古农党应师商单解尚")
+
+# Titles written before a name (书记刘亮, 主席张玮) also include these, which rarely follow one.
+TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员".split()
+TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(TITLES_BEFORE, key=len, reverse=True)) + r")[：:\s]*")
+# Labels after which a list of persons follows (出席人：张三、李四; 作者：王五).
+PERSON_LIST_RE = re.compile(
+    r"(?:(?:出席(?:人员|人)?|参加(?:人员|人)?|参会(?:人员|人)?|列席(?:人员|人)?|缺席(?:人员|人)?|与会人员|主持人?"
+    r"|记录人?|作者|撰稿人?|责任编辑|供稿人?|联系人|发言人|汇报人|报告人)[：:]"
+    # bylines: 记者 王某、（通讯员 肖飞 何宝华）、（文/图 王文静）、（审核 苏子波）
+    r"|(?:记者|通讯员|作者|编辑|责任编辑|审核|审校|初审|复审|终审|校对|摄影|文/图|图/文|文|图|供稿|撰稿)[：:\s　]"
+    r")\s*")
+PERSON_LIST_SEPARATORS = "、，,；;/ 　"
 
 # ---- places --------------------------------------------------------------------------------
+# Words the part-of-speech tagger calls places that name no place a reader could find a unit by.
+PUBLIC_PLACES = frozenset(
+    "中国 全国 中华 华夏 神州 内地 大陆 港澳 港澳台 两岸 亚洲 欧洲 非洲 美洲 长三角 珠三角 京津冀 粤港澳 "
+    "大湾区 长江 黄河 西部 东部 中部 东北 西北 西南 华北 华东 华南 华中 城乡 基层".split()
+)
 # suffix -> placeholder; longest suffix first in the regex.
 PLACE_SUFFIXES = {
     "街道": "某街道", "社区": "某社区", "小区": "某小区", "村": "某村", "镇": "某镇", "乡": "某乡",
     "区": "某区", "县": "某县", "市": "某市", "省": "某省", "大道": "某路", "大街": "某路",
-    "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路",
+    "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路", "花园": "某小区",
 }
 PLACE_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 ROAD_SUFFIXES = {"大道", "大街", "路", "街", "巷", "胡同"}
 MAX_NAME = {"小区": 6, "社区": 4, "村": 4, "街道": 4}
 # A following character that shows the suffix belongs to another word (区域, 市场, 路线, 街头).
 NOT_AFTER = {
-    "区": set("域别分间块位划隔县"), "市": set("场值容级面县"), "镇": set("压守定静"),
-    "乡": set("愁音亲土贤情镇村"), "路": set("线径况演子数灯面段网由过径"),
-    "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄"), "县": set("区级域"), "省": set("级份略"),
+    "区": set("域别分间块位划隔县长"), "市": set("场值容级面县长"), "镇": set("压守定静长"),
+    "乡": set("愁音亲土贤情镇村长"), "路": set("线径况演子数灯面段网由过径"),
+    "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄长"), "县": set("区级域长"), "省": set("级份略"),
     "巷": set("子道战"), "大道": set("理"),
 }
 # Place suffixes that, right after another suffix, continue the same name (黄山路社区, 新村小区).
@@ -137,15 +157,15 @@ GENERIC_PLACE_ENDINGS = tuple(
     "偏远 边远 贫困 脱贫 搬迁 集中 行政 自然 相关 有关 所在 周边 附近 辖区 涉及 部分 个别 少数 多个 "
     "全部 所有 每个 其他 其余 乡镇 街镇 村居 城镇 美丽 和美 文明 平安 智慧 绿色 完整 宜居 空心 涣散 "
     "薄弱 后进 先进 红色 旅游 特色 传统 开发 工业 试验 功能 自贸 保护 风景 商业 住宅 高新 经开 保税 "
-    "聚集 集聚 先行 核心 生态 老城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
+    "代表 一名 两名 几名 多名 每名 该名 聚集 集聚 先行 核心 生态 老城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
     "居住 棚户 连片 步行 美食 示范性 地级 县级 省辖 直辖 深水 舒适 回头 长征 赶考 百强 小城 兄弟 发展 振兴 中心 家属 移交 明星 挂钩 倾听 包联 联系 结对 帮扶 对口 交".split()
 )
 # Single characters that, ending a candidate name, show a kind of place (城区, 超市, 弯路).
 GENERIC_LAST_CHAR = {
-    "区": set("城山牧灾园景片郊学校病误盲禁雷老辖市社小"),
-    "市": set("城超上股门夜集都早菜楼车级辖面开罢黑"),
-    "县": set("强大区市级"),
-    "镇": set("城村乡重强名古小集坐"),
+    "区": set("城山牧灾园景片郊学校病误盲禁雷老辖市社小邻外本全该各两"),
+    "市": set("城超上股门夜集都早菜楼车级辖面开罢黑邻外本全该各两"),
+    "县": set("强大区市级邻外本全该各两省"),
+    "镇": set("城村乡重强名古小集坐邻外本全该各两"),
     "乡": set("家下返故异同城老水之"),
     "村": set("农乡山渔小新"),
     "路": set("道思出老弯新邪歪公马铁网线套退一半走水电气管陆航海土泥环领引带探问心活末迷后正岔近远歧赶之小家下回大上"),
@@ -156,7 +176,7 @@ GENERIC_LAST_CHAR = {
 }
 # Words that end before a place name: 反映幸福里社区, 走访光明村, 深入海淀区.
 WORDS_BEFORE_NAME = tuple(
-    "要求 督促 责令 通知 约谈 监督 检查 支持 反映 走访 深入 调研 前往 来到 位于 来自 针对 包括 例如 比如 其中 联系 包联 帮扶 挂点 对接 督导 "
+    "代表 要求 督促 责令 通知 约谈 监督 检查 支持 反映 走访 深入 调研 前往 来到 位于 来自 针对 包括 例如 比如 其中 联系 包联 帮扶 挂点 对接 督导 "
     "推进 加强 开展 组织 指导 协调 解决 发现 设在 对标 学习 借鉴 参观 考察 驻 在 到 对 于 向 从 "
     "和 与 及 的 了 是 为 将 把 被 给 由 等 个 些 如 赴 去 至 往 经 之 、 请 离 回 进 入 出".split()
 )
@@ -173,7 +193,7 @@ DOC_CUT_WORDS = tuple("根据 依据 按照 参照 对照 贯彻 落实 执行 �
 # ---- units ---------------------------------------------------------------------------------
 UNIT_SUFFIX_RE = re.compile(
     "股份有限公司|有限责任公司|有限公司|公司|集团|银行|医院|中学|小学|大学|学院|幼儿园|研究院|"
-    "研究所|合作社|事务所|酒店|宾馆|厂"
+    "研究所|合作社|事务所|酒店|宾馆|管理处|厂"
 )
 MAX_UNIT_NAME = 10
 # A following character that shows the suffix belongs to another word (中学习, 厂房).
@@ -186,7 +206,7 @@ UNIT_KIND_WORDS = tuple(sorted(
     "第五 第六 第七 第八 第九 第十 经济 专业 国有 民营 私营 社区 卫生 中心 中 小 党 初级 高级 "
     "完全 九年一贯制 寄宿制".split(), key=len, reverse=True))
 GENERIC_UNIT_NAMES = tuple(
-    "某 相关 有关 该 本 各 下属 所属 区属 市属 县属 省属 国企 辖区 当地 本地 外地 子 分 母 涉事 中标 "
+    "外埠 代表 联系 服务 某 相关 有关 该 本 各 下属 所属 区属 市属 县属 省属 国企 辖区 当地 本地 外地 子 分 母 涉事 中标 "
     "承建 运营 第三方 施工 平台 一家 多家 上市 村办 乡镇 街道 村 校办 一些 部分 个别 该类 两家 其他 "
     "这家 那家 每家 区 市 县 镇 乡 省 驻 属 内 外 级 家 所 个 的 商业 政策性 村镇 农村 城市 大型 "
     "小型 中小 重点 高等 普通 民办 公办 定点 基层 乡村 村级 二级 三级 公立 私立 医疗 养老 连锁 "
