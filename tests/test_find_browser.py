@@ -556,7 +556,7 @@ def test_pages_with_the_keyword_come_first_without_conditions(context, http_buil
     open_find(page, base + "find/?q=" + quote("官僚主义"))
     ranked = sorted((score(page_fields(p), "官僚主义"), n, p["url"]) for n, p in enumerate(site_pages(http_build)))
     want = [url for s, _, url in ranked if s >= 0]
-    assert len(want) > 5, "the real pages should hold 官僚主义 more than five times"
+    assert len(want) > 3, "the real pages should hold 官僚主义 more than three times"
     assert page.text_content(".msh-find__pages-title") == f"页面（{len(want)} 个）"
     assert f"另有 {len(want)} 个页面" in page.text_content("#msh-find-count")
 
@@ -564,7 +564,7 @@ def test_pages_with_the_keyword_come_first_without_conditions(context, http_buil
         hrefs = page.eval_on_selector_all(".msh-find__page a", "els => els.map(e => e.href)")
         return [unquote(h[len(base):]).split("#")[0] for h in hrefs]
 
-    assert listed() == want[:5]
+    assert listed() == want[:3]
     page.click(".msh-find__pages-more")
     assert listed() == want
     marks = page.eval_on_selector_all(".msh-find__page mark", "els => els.map(e => e.textContent)")

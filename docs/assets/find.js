@@ -23,7 +23,7 @@
   var engine = window.MSHSearch; // assets/search.js, run before this file
 
   var PAGE_SIZE = 20;
-  var PAGES_SHOWN = 5; // page results listed before 再显示
+  var PAGES_SHOWN = 3; // page results listed before 显示全部: the records stay in view
   var EXCERPT_LENGTH = 110;
   var PARAM_ORDER = ["q", "meeting", "dimension", "aspect", "level", "unit", "part", "type"];
   var initialSearch = location.search;
