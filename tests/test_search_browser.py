@@ -243,11 +243,13 @@ def test_keyboard(chromium, served):
 
     page.keyboard.type("红脸出汗")
     page.wait_for_selector("#msh-search-list [role=option]")
-    page.keyboard.press("ArrowDown")
-    href = page.get_attribute("#msh-search-option-0", "data-href")
+    kinds = page.eval_on_selector_all("#msh-search-list [role=option]", "els => els.map(e => e.dataset.kind)")
+    for _ in range(kinds.index("record") + 1):  # down to the first record
+        page.keyboard.press("ArrowDown")
+    href = page.get_attribute(f"#{active()}", "data-href")
     page.keyboard.press("Enter")
     page.wait_for_url(href)
-    record_id = href.split("#", 1)[1]
+    record_id = unquote(href.split("#", 1)[1])
     assert page.locator(f"[id='{record_id}']").count() == 1
     ctx.close()
     log.assert_nothing_left()
