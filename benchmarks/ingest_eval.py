@@ -36,23 +36,25 @@ from labels import PLACEHOLDER, TYPES, UNKNOWN_ASPECT, load, norm, norm_role  # 
 def run_importer(path: Path) -> dict:
     """The importer's reading of one document, in a form that does not depend on its internals:
     {"type": str|None, "meeting": str|None, "records": [{"text", "part", "aspect", "giver",
-    "receiver"}], "renamed": {original: placeholder}, "error": str|None}."""
+    "receiver"}], "renamed": {original: placeholder}, "error": str|None}.
+
+    The records are every record the importer read, also when it writes no draft (a meeting it
+    does not recognise is left to the maintainer, but the reading is still measured)."""
     from hooks.ingest.pipeline import run
 
     try:
-        result = run(path, REPO_DIR / "data")
+        output = run(path, REPO_DIR / "data")
     except Exception as error:  # an input the importer refuses is a (wrong) answer, not a crash
         return {"type": None, "meeting": None, "records": [], "renamed": {}, "error": f"{type(error).__name__}: {error}"}
-    records = []
-    for ex in result.examples:
-        tags = ex.get("tags") or []
-        tag = lambda prefix: next((t[len(prefix):] for t in tags if t.startswith(prefix)), None)  # noqa: E731
-        records.append({"text": f"{ex.get('title', '')}{ex.get('text', '')}", "title": ex.get("title", ""),
-                        "body": ex.get("text", ""), "part": ex.get("part"), "aspect": ex.get("aspect"),
-                        "giver": tag("提出人："), "receiver": tag("被批评人：")})
-    return {"type": result.doc_type.value, "meeting": result.meeting.id if result.meeting else None,
-            "records": records, "renamed": {r.original: r.placeholder for r in result.replacements},
-            "error": None}
+    classified = output.anonymised.drafted.placed.classified
+    kind = {"讲话": "其他"}.get(classified.doc_type.value, classified.doc_type.value)
+    if "组织生活会" in classified.meeting.reason and kind not in ("新闻报道", "通知"):  # a material of an 组织生活会
+        kind = "组织生活会材料"
+    records = [{"text": f"{d.title}{d.text}", "title": d.title, "body": d.text, "part": d.part, "aspect": d.aspect,
+                "giver": d.giver, "receiver": d.receiver} for d in output.anonymised.drafts]
+    meeting = classified.meeting.meeting
+    return {"type": kind, "meeting": meeting.id if meeting else None, "records": records,
+            "renamed": {e.surface: e.placeholder for e in output.anonymised.mask.entities}, "error": None}
 
 
 # ================================================================== matching

@@ -18,7 +18,7 @@ from hooks.privacy.data_check import PersonalDataCheck
 
 def load_library(data_dir: Path) -> Library:
     """Read, check (personal data included) and model data_dir; raise DataErrors naming every problem."""
-    return library.load_library(data_dir, PersonalDataCheck())
+    return library.load_library(data_dir, PersonalDataCheck(data_dir / "privacy"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")
     args = parser.parse_args(argv)
     try:
-        library = load_library(args.data_dir)
+        library = load_library(args.data_dir.absolute())  # `.` is shown by its name too
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1

@@ -26,6 +26,7 @@ import markdown  # noqa: E402
 from jinja2 import Environment  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
@@ -67,6 +68,7 @@ def _timed(hook: Callable) -> Callable:
 
 # ---- hooks -------------------------------------------------------------------------------
 
+@event_priority(100)  # before the plugins': the offline plugin's on_config sees OFFLINE=1 (_switch_offline)
 @_timed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
@@ -194,14 +196,12 @@ def _switch_offline(config: MkDocsConfig) -> None:
     """OFFLINE=1 (or true/yes) turns on Material's offline plugin.
 
     mkdocs.yml cannot read the variable itself: `!ENV` parses 1 as a number and the plugin
-    accepts only a boolean. The plugin's on_config has run (plugins come before hooks), so it is
-    run again now that it is enabled.
+    accepts only a boolean. The plugin's on_config runs after this hook's (event_priority above).
     """
     offline = config.plugins.get("material/offline")
     if offline is None or os.environ.get("OFFLINE", "").lower() not in {"1", "true", "yes", "on"}:
         return
     offline.config.enabled = True
-    offline.on_config(config)
 
 
 def _escaped_chars(config: MkDocsConfig) -> set[str]:

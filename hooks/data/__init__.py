@@ -1,1 +1,1 @@
-"""The data: YAML loading with line marks, schemas, cross-references, errors, the model and the library."""
+"""The data: the layout of data/ (every file read or reported), YAML loading with line marks, schemas, cross-references, page and file names, errors, the model and the library."""

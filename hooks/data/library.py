@@ -18,21 +18,20 @@ from typing import Any, Protocol
 
 from hooks.data import crossref
 from hooks.data.errors import DataError, DataErrors, field_path
-from hooks.data.loader import Document, load_document
-from hooks.data.model import (Aspect, Dimension, Fact, Library, Meeting, Outline, OutlineSection, Record,
-                         RequiredSection, Source, Theme)
-from hooks.data.schemas import check, warm_up
+from hooks.data.layout import TEXT_ROWS, YAML_ROWS, data_files, survey
+from hooks.data.loader import Document, read_document, read_text, refused_characters
+from hooks.data.model import (Aspect, Dimension, ExampleStep, Fact, Library, LocalAddition, Meeting, Outline,
+                              OutlineExample, OutlineSection, Record, RequiredSection, Source, Theme)
+from hooks.data.schemas import check, schema_problems, validator, warm_up
 
-# Where each kind of data lives, and which schema checks it.
-SINGLE_FILES = {"sources.yaml": "sources", "dimensions.yaml": "dimensions",
-                "privacy_exceptions.yaml": "privacy_exceptions"}
-FOLDERS = {"meetings": "meeting", "outlines": "outline", "examples": "examples", "cases": "cases"}
-UNIT_ORDER = ("sources", "dimensions", "privacy_exceptions", "meetings", "outlines", "examples", "cases")
+# Where each kind of data lives, and which schema checks it: hooks/data/layout.py's table.
+SINGLE_FILES = {row.pattern: row.schema for row in YAML_ROWS if not row.folder}
+FOLDERS = {row.folder: row.schema for row in YAML_ROWS if row.folder}
+UNIT_ORDER = tuple(row.kind for row in YAML_ROWS)
 # Text in these is scanned for personal data (the exceptions file itself quotes what it accepts).
 SCANNED = ("sources", "dimensions", "meetings", "outlines", "examples", "cases")
 # The schemas of the files of those kinds (read_documents scans them while reading).
-SCANNED_SCHEMAS = {*(SINGLE_FILES[f"{kind}.yaml"] for kind in SCANNED if f"{kind}.yaml" in SINGLE_FILES),
-                   *(FOLDERS[kind] for kind in SCANNED if kind in FOLDERS)}
+SCANNED_SCHEMAS = {row.schema for row in YAML_ROWS if row.kind in SCANNED}
 
 # What a text check finds in one document: (field path, finding) pairs, in document order.
 Scanned = list[tuple[tuple, Any]]
@@ -63,6 +62,7 @@ def load_library(data_dir: Path, text_check: TextCheck | None = None) -> Library
                                            prepare=text_check.prepare if text_check else None)
         if not errors:
             errors += crossref.check(documents)
+            errors += check_added_references(documents)
             if text_check is not None:
                 errors += text_check.errors(documents, findings)
         if errors:
@@ -76,13 +76,22 @@ def load_library(data_dir: Path, text_check: TextCheck | None = None) -> Library
 def load_meetings(data_dir: Path) -> list[Meeting]:
     """Only the meetings (for tools such as the importer); schema errors raise DataErrors."""
     documents, errors = [], []
-    for path in sorted((data_dir / "meetings").glob("*.y*ml")):
-        document = load_document(path, path.relative_to(data_dir.parent).as_posix())
-        errors += check(document, data_dir / "schema", "meeting")
-        documents.append(document)
+    row = next(row for row in YAML_ROWS if row.kind == "meetings")
+    usable, errors = schema_problems(data_dir / "schema", [row.schema])
+    for path in survey(data_dir).found[row]:
+        document, problems = read_document(path, path.relative_to(data_dir.parent).as_posix())
+        errors += problems
+        if document is not None and row.schema in usable:
+            errors += check(document, data_dir / "schema", row.schema)
+            documents.append(document)
     if errors:
         raise DataErrors(errors)
     return sorted((_meeting(d) for d in documents), key=lambda m: (-m.year, -(m.batch or 0), m.id))
+
+
+# A file to read: (its path, its path as shown, the schema folder, its schema or None if that
+# schema cannot check it).
+Job = tuple[Path, str, Path, "str | None"]
 
 
 def read_documents(data_dir: Path, parallel: bool | None = None,
@@ -90,50 +99,51 @@ def read_documents(data_dir: Path, parallel: bool | None = None,
                    scan: Callable[[Document], Scanned] | None = None,
                    prepare: Callable[[], None] | None = None,
                    ) -> tuple[dict[str, list[Document]], list[DataError]]:
-    """Parse and schema-check every data file; group the documents by kind.
+    """Parse and schema-check every data file; group the documents by kind. Every other file under
+    data_dir is checked as the text file it should be, or reported (hooks.data.layout).
 
     parallel (None: decide by the size of the data) reads half of the files in a forked process;
     the result is the same, in the same order, either way. When reading in two processes, each
     also runs scan (a TextCheck's) on the documents of the SCANNED kinds, into findings (by
     document path) if given; prepare runs once before the fork."""
     documents: dict[str, list[Document]] = {kind: [] for kind in UNIT_ORDER}
-    errors: list[DataError] = []
     root = data_dir.parent
     schema_dir = data_dir / "schema"
-    # In listing order: a file to read (its kind and job), or an error found without reading.
-    steps: list[tuple[str, tuple[Path, str, Path, str]] | DataError] = []
-    for name, schema in SINGLE_FILES.items():
-        path = data_dir / name
-        if path.exists():
-            steps.append((name.removesuffix(".yaml"), (path, path.relative_to(root).as_posix(), schema_dir, schema)))
-        else:
-            steps.append(DataError(f"data/{name}", None, "", "this file to exist", "no such file"))
-    for folder, schema in FOLDERS.items():
-        for path in sorted((data_dir / folder).glob("*.y*ml")):
-            steps.append((folder, (path, path.relative_to(root).as_posix(), schema_dir, schema)))
-    jobs = [step[1] for step in steps if not isinstance(step, DataError)]
+    found = survey(data_dir)
+    errors: list[DataError] = list(found.errors)
+    if not data_dir.is_dir():
+        return documents, errors
+    usable, problems = schema_problems(schema_dir, [row.schema for row in YAML_ROWS])
+    errors += problems
+    kinds: list[str] = []
+    jobs: list[Job] = []
+    for row in YAML_ROWS:
+        for path in found.found[row]:
+            kinds.append(row.kind)
+            jobs.append((path, path.relative_to(root).as_posix(), schema_dir,
+                         row.schema if row.schema in usable else None))
     if parallel is None:
         parallel = _is_large(job[0] for job in jobs)
     scan = scan if findings is not None else None
     results = iter(_read_in_two_processes(jobs, scan, prepare) if parallel and can_fork()
                    else ((*_read_one(job), None) for job in jobs))
-    for step in steps:
-        if isinstance(step, DataError):
-            errors.append(step)
-            continue
-        document, found, scanned = next(results)
-        errors.extend(found)
+    for kind in kinds:
+        document, problems, scanned = next(results)
+        errors.extend(problems)
         if scanned is not None and document is not None and findings is not None:
             findings[document.path] = scanned
-        if document is not None and not found:
-            documents[step[0]].append(document)
-    for path in sorted(data_dir.glob("*.y*ml")):
-        if path.name not in SINGLE_FILES:
-            errors.append(DataError(path.relative_to(root).as_posix(), None, "",
-                                    f"one of {', '.join(sorted(SINGLE_FILES))}"
-                                    f" or a file inside {', '.join(f + '/' for f in FOLDERS)}",
-                                    "an unknown data file"))
+        if document is not None and not problems:
+            documents[kind].append(document)
+    for row in TEXT_ROWS:
+        for path in found.found[row]:
+            errors += check_text_file(path, path.relative_to(root).as_posix())
     return documents, errors
+
+
+def check_text_file(path: Path, shown: str) -> list[DataError]:
+    """A text file other tools read (word lists): UTF-8, no control or invisible characters."""
+    text, errors = read_text(path, shown)
+    return errors if text is None else list(refused_characters(text, shown).values())
 
 
 # Data size from which loading and schema checks run in two processes. Measured: data/ (~30
@@ -144,31 +154,73 @@ PARALLEL_FROM_BYTES = 2_000_000
 
 def is_large(data_dir: Path) -> bool:
     """Whether data_dir is as large as read_documents reads in two processes."""
-    paths = [data_dir / name for name in SINGLE_FILES if (data_dir / name).exists()]
-    paths += [path for folder in FOLDERS for path in (data_dir / folder).glob("*.y*ml")]
-    return _is_large(paths)
+    return _is_large(data_files(data_dir))
 
 
 def _is_large(paths: Iterable[Path]) -> bool:
     """Data this large is worth a second process for reading."""
-    return sum(path.stat().st_size for path in paths) >= PARALLEL_FROM_BYTES
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:  # read_documents reports it
+            pass
+    return total >= PARALLEL_FROM_BYTES
 
 
-def _read_one(job: tuple[Path, str, Path, str]) -> tuple[Document | None, list[DataError]]:
+def _read_one(job: Job) -> tuple[Document | None, list[DataError]]:
     """Load and schema-check one file: (the document, or None if it does not parse; its errors)."""
     path, shown, schema_dir, schema = job
     try:
-        document = load_document(path, shown)
-    except DataErrors as failure:
-        return None, failure.errors
-    return document, check(document, schema_dir, schema)
+        document, errors = read_document(path, shown)
+        if document is None or schema is None:
+            return document, errors
+        if document.content is None or isinstance(document.content, str):
+            what = "an empty file (nothing but blank lines or comments)" if document.content is None else \
+                "plain text, not fields (a material? import it: python -m hooks.ingest FILE)"
+            return document, [*errors, DataError(shown, None, "(file)", f"the fields {_schema_file(schema)} lists",
+                                                 what)]
+        found = check(document, schema_dir, schema)
+        if found and (elsewhere := _belongs_elsewhere(document, schema_dir, schema)):
+            return document, [*errors, elsewhere]
+        if errors:  # a character reported already is not reported again as not matching a pattern
+            reported = {(error.line, error.field) for error in errors}
+            found = [error for error in found if (error.line, error.field) not in reported]
+        return document, errors + found
+    except Exception as failure:  # noqa: BLE001 - a file the check did not foresee still names itself
+        return None, [DataError(shown, None, "(file)", "a file the check can read",
+                                f"{type(failure).__name__}: {str(failure)[:200]} (please report this)")]
+
+
+def _schema_file(schema: str) -> str:
+    return f"data/schema/{schema}.schema.yaml"
+
+
+def _belongs_elsewhere(document: Document, schema_dir: Path, schema: str) -> DataError | None:
+    """A file of another kind in the wrong place (a meeting among the examples …): one error that
+    says where it goes, instead of one for every field that this place does not expect."""
+    content = document.content
+    if not isinstance(content, dict):
+        return None
+    for row in YAML_ROWS:
+        if row.schema == schema:
+            continue
+        try:
+            other = validator(schema_dir, row.schema).schema
+        except Exception:  # noqa: BLE001 - that schema is broken: reported with the schemas
+            continue
+        required, known = other.get("required", []), other.get("properties", {})
+        if required and all(key in content for key in required) and all(key in known for key in content):
+            return DataError(document.path, None, "(file)", f"a file that {_schema_file(schema)} describes",
+                             f"a file of data/{row.pattern} ({row.holds}): move it there")
+    return None
 
 
 # A read file: its document (or None), its errors, and its text check's findings (None: not scanned).
 Read = tuple[Document | None, list[DataError], Scanned | None]
 
 
-def _read_many(jobs: list[tuple[Path, str, Path, str]], scan: Callable[[Document], Scanned] | None) -> list[Read]:
+def _read_many(jobs: list[Job], scan: Callable[[Document], Scanned] | None) -> list[Read]:
     """Read the files; with scan, also scan the documents of the SCANNED kinds (wasted if the
     data has errors, but then done while the other process reads)."""
     results: list[Read] = []
@@ -188,11 +240,11 @@ def can_fork() -> bool:
             and threading.active_count() == 1)
 
 
-def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]], scan: Callable[[Document], Scanned] | None,
+def _read_in_two_processes(jobs: list[Job], scan: Callable[[Document], Scanned] | None,
                            prepare: Callable[[], None] | None) -> list[Read]:
     """The odd-numbered files in a forked process, the even ones here; results in job order.
     Documents come back pickled, line marks included (MarkedDict/MarkedList keep their __dict__)."""
-    for schema_dir, schema in {(job[2], job[3]) for job in jobs}:
+    for schema_dir, schema in {(job[2], job[3]) for job in jobs if job[3]}:
         warm_up(schema_dir, schema)  # compiled once here, inherited by the fork
     if scan is not None and prepare is not None:
         prepare()  # loaded once here, inherited by the fork
@@ -204,6 +256,32 @@ def _read_in_two_processes(jobs: list[tuple[Path, str, Path, str]], scan: Callab
     for index in range(len(jobs)):
         results.append(even[index // 2] if index % 2 == 0 else odd_results[index // 2])
     return results
+
+
+def check_added_references(documents: dict[str, list[Document]]) -> list[DataError]:
+    """The references of the meetings' local_additions and the outlines' example: sources and
+    meeting that exist."""
+    errors: list[DataError] = []
+    sources = {s["id"] for d in documents["sources"] for s in d.content["sources"]}
+    meetings = {d.content["id"] for d in documents["meetings"]}
+
+    def known(value: str, ids: set[str], what: str, document: Document, path: tuple) -> None:
+        if value not in ids:
+            sample = ", ".join(sorted(ids)[:8]) + (" …" if len(ids) > 8 else "")
+            errors.append(DataError(document.path, document.line_of(path), field_path(path),
+                                    f"a known {what} id ({sample})", repr(value)))
+
+    for document in documents["meetings"]:
+        for i, addition in enumerate(document.content.get("local_additions", ())):
+            known(addition["source"], sources, "source", document, ("local_additions", i, "source"))
+    for document in documents["outlines"]:
+        example = document.content.get("example")
+        if not example:
+            continue
+        known(example["source"], sources, "source", document, ("example", "source"))
+        if "meeting" in example:
+            known(example["meeting"], meetings, "meeting", document, ("example", "meeting"))
+    return errors
 
 
 def build_library(documents: dict[str, list[Document]]) -> Library:
@@ -247,7 +325,9 @@ def _meeting(document: Document) -> Meeting:
         required_sections=tuple(RequiredSection(s["id"], s["title"], tuple(s.get("parts", ())),
                                                 s["confirmed"], s["source"])
                                 for s in raw.get("required_sections", ())),
-        notes=tuple(_fact(n) for n in raw.get("notes", ())))
+        notes=tuple(_fact(n) for n in raw.get("notes", ())),
+        local_additions=tuple(LocalAddition(x["text"], x["source"], x.get("tag"), x.get("note"))
+                              for x in raw.get("local_additions", ())))
 
 
 def _section(raw: dict) -> OutlineSection:
@@ -261,9 +341,17 @@ def _section(raw: dict) -> OutlineSection:
 
 def _outline(document: Document) -> Outline:
     raw = document.content
+    example = raw.get("example")
     return Outline(raw["id"], raw["title"], raw["order"], raw["level"], raw["description"],
                    raw["source"], tuple(_section(s) for s in raw["sections"]), document.path,
-                   raw.get("requires"), tuple(raw.get("columns", ())))
+                   raw.get("requires"), tuple(raw.get("columns", ())), raw.get("part"),
+                   _example(example) if example else None)
+
+
+def _example(raw: dict) -> OutlineExample:
+    steps = tuple(ExampleStep(s["speaker"], s["text"], s.get("agenda"), s.get("criticised", False))
+                  for s in raw["steps"])
+    return OutlineExample(raw["title"], raw["source"], steps, raw.get("meeting"), raw.get("note"))
 
 
 def _records(documents: Iterable[Document], key: str, kind: str,

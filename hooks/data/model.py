@@ -65,6 +65,16 @@ class RequiredSection:
     source: str
 
 
+@dataclass(frozen=True)
+class LocalAddition:
+    """A point a local notice added to the official aspects, as a real material shows it."""
+
+    text: str
+    source: str
+    tag: str | None = None  # the records of this point carry it besides 地方增加的方面
+    note: str | None = None
+
+
 @dataclass
 class Meeting:
     id: str
@@ -81,6 +91,7 @@ class Meeting:
     aspect_count: int | None = None
     required_sections: tuple[RequiredSection, ...] = ()
     notes: tuple[Fact, ...] = ()
+    local_additions: tuple[LocalAddition, ...] = ()
 
     def aspect(self, aspect_id: str | None) -> Aspect | None:
         return next((a for a in self.aspects if a.id == aspect_id), None)
@@ -107,6 +118,25 @@ class OutlineSection:
 
 
 @dataclass(frozen=True)
+class ExampleStep:
+    speaker: str  # a role
+    text: str
+    agenda: str | None = None
+    criticised: bool = False  # the speaker's own turn: the 批评意见 they received are listed
+
+
+@dataclass(frozen=True)
+class OutlineExample:
+    """A worked example of an outline from a real material (a meeting's agenda and speakers)."""
+
+    title: str
+    source: str
+    steps: tuple[ExampleStep, ...]
+    meeting: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Outline:
     id: str
     title: str
@@ -118,6 +148,8 @@ class Outline:
     file: str
     requires: str | None = None
     columns: tuple[str, ...] = ()
+    part: str | None = None  # the part of records the document is made of (批评意见)
+    example: OutlineExample | None = None
 
     def applies_to(self, meeting: Meeting) -> bool:
         return self.requires is None or meeting.has_section(self.requires)

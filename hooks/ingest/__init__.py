@@ -1,9 +1,8 @@
-"""Import a 民主生活会 material (.txt, .md, .docx) as draft example YAML.
+"""Import a 民主生活会 material, minutes or notice (.txt, .md, .docx) as draft YAML.
 
-    python -m hooks.ingest INPUT [-o OUTPUT.yaml] [--show-originals]
+    python -m hooks.ingest INPUT [-o OUTPUT.yaml] [--meeting ID] [--show-originals]
 
-Steps (one module each): read → clean (web debris, paywall markers, Markdown, punctuation) →
-classify (document type, unit, meeting) → anonymise (hooks.privacy findings, consistent
-placeholders) → structure (numbering tree) → sections / minutes (parts, aspect groups, opinions)
-→ aspects (heading → official aspect) → records → emit (YAML + the sources.yaml entry).
+The stages, each a function from one typed value to the next (pipeline.py shows them in order):
+read → clean → structure (sections; minutes by turns) → classify (type, meeting or none) →
+map aspects → records → anonymise (hooks.privacy's scan, one placeholder per entity) → emit.
 """

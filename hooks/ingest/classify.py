@@ -1,15 +1,23 @@
-"""Recognise the document type, the level and unit, and the meeting it was written for."""
+"""Recognise what a document is (a material, minutes, a notice, or no material at all: a news
+report, a 主持词, a speech), its level and unit, and the meeting it was written for.
+
+The meeting is taken only on evidence that tells it apart: the year (or the 专题's name) and
+either the theme quoted or half of the aspects named. A 组织生活会, an undated 自查 or a
+document that names no year is left for the maintainer, with the reason in the report.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from hooks.data.model import Meeting
-
 from hooks.text.aspects import assign
 
-BANZI, GEREN, JILU = "班子对照检查材料", "个人对照检查材料", "会议记录"
-HEADER_FIELD = re.compile(r"^(时间|地点|出席人?员?|参加人?员?|参会人员|缺席人?员?|列席人?员?|主持人?|记录人?|议程|会议议程)[：:]")
+BANZI, GEREN, JILU, OPINIONS = "班子对照检查材料", "个人对照检查材料", "会议记录", "相互批评意见"
+NOTICE, NEWS, HOST, SPEECH = "通知", "新闻报道", "主持词", "讲话"
+NOT_MATERIAL = {NEWS: "a news report of a meeting", HOST: "a 主持词 (the chair's script)",
+                SPEECH: "a speech (讲话), not a 对照检查 material"}
 CASE_SECTION = re.compile(r"典型案例|案例剖析|案例原因|[带含]案例")
 UNIT_WORDS: list[tuple[str, str]] = [
     (r"街道", "街道"), (r"社区", "社区"), (r"乡镇|[镇乡](?:党委|政府|领导班子|人大)", "乡镇"),
@@ -17,6 +25,16 @@ UNIT_WORDS: list[tuple[str, str]] = [
     (r"[县区]委(?:常委会|领导班子)", "县区党委"),
     (r"(?<![大格布全结当开变时])局|党组|机关|部门|委员会", "机关部门"),
 ]
+# A report about a meeting: dates, who chaired it, what was said in the third person.
+NEWS_SIGNS = re.compile(r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?|会议由.{1,20}主持|主持会议|召开了?.{0,30}(?:民主生活会|组织生活会)"
+                        r"|(?:指出|强调|表示|认为)[，,：:要]|出席(?:会议|并)|参加会议|本报讯|记者|通讯员|[（(]来源|责任编辑"
+                        r"|代表[^，。]{0,12}(?:班子|党组|党委)作了?对照检查|逐一(?:进行|作)?(?:个人)?对照检查|^会上|会议(?:通报|强调|指出|要求)"
+                        r"|作总结讲话|进行民主测评")
+HOST_SIGNS = re.compile(r"同志们[：:，,]|各位领导|进行(?:会议)?第[一二三四五六七八九十\d]项(?:议程)?|共有[一二三四五六七八九十\d]项议程|"
+                        r"大家欢迎|(?:热烈的)?掌声|请.{1,12}同志(?:作|代表|发言|讲话)|下面[，,]?(?:请|进行|按照)")
+FIRST_PERSON = re.compile(r"我(?![们国市区县镇省校院局部委厅])|本人")
+PROBLEM_PART = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十]+）|#+\s*|【).{0,8}"
+                          r"(?:存在的|主要问题|突出问题|问题查摆|检视问题|存在问题)|^.{0,6}(?:存在的(?:主要|突出)?问题|主要问题)[：:]?$")
 
 
 @dataclass
@@ -28,19 +46,42 @@ class Guess:
     evidence: list[str] = field(default_factory=list)
 
 
-def document_type(title: str, lines: list[str]) -> Guess:
-    """班子 / 个人 对照检查材料 or 会议记录, from the title first, then the content."""
-    header_fields = sum(1 for line in lines[:30] if HEADER_FIELD.match(line))
-    if re.search(r"会议记录|会议纪要", title) or header_fields >= 3:
+def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Guess:
+    """What the document is, from its title first, then from what its text does."""
+    body = "\n".join(lines)
+    head = title or (lines[0] if lines else "")
+    problem_parts = sum(1 for line in lines if PROBLEM_PART.match(line))
+    header_fields = sum(1 for line in lines[:30] if re.match(r"^(时\s*间|地\s*点|主\s*持\s*人?|记\s*录\s*人?|出席|列席|缺席|参加人|议\s*程|会议议程)[：:]", line))
+    if re.search(r"通知$", head) or (re.search(r"通知如下|特此通知", body) and not problem_parts):
+        return Guess(NOTICE, 0.9, [f"title {head!r}" if "通知" in head else "通知如下"])
+    if re.search(r"主持词|主持稿|主持讲话", head):
+        return Guess(HOST, 0.95, [f"title {head!r}"])
+    if re.search(r"会议记录|会议纪要", title) or header_fields >= 3 or speaker_turns >= 4:
         evidence = [f"title {title!r}"] if "会议" in title else []
-        return Guess(JILU, 0.95 if evidence and header_fields >= 3 else 0.8, evidence + [f"{header_fields} header fields"])
-    if re.search(r"个人|发言提纲|本人", title):
+        return Guess(JILU, 0.95 if evidence and header_fields >= 3 else 0.8,
+                     evidence + [f"{header_fields} header fields", f"{speaker_turns} speaker turns"])
+    if re.search(r"(?:讲话|致辞|党课)$|上的(?:讲话|发言)$", head) and not re.search(r"提纲|对照|检查|剖析", head):
+        return Guess(SPEECH, 0.9, [f"title {head!r}"])
+    first_person = len(FIRST_PERSON.findall(body))
+    host = len(HOST_SIGNS.findall(body))
+    if host >= 3 and not problem_parts:
+        return Guess(HOST, 0.8, [f"{host} signs of a chair's script (同志们, 第X项议程, 请…发言)", "no 存在的问题 part"])
+    news = sum(len(NEWS_SIGNS.findall(line)) for line in lines[:40])
+    if news >= 3 and not problem_parts and news > first_person:
+        return Guess(NEWS, 0.85, [f"{news} signs of a report (dates, 主持, 指出/强调, third person)",
+                                  f"first person {first_person}×", "no 存在的问题 part"])
+    if re.search(r"讲话$|讲三点意见|讲几点意见", head + body[:600]) and not problem_parts:
+        return Guess(SPEECH, 0.7, ["speaks to an audience (讲几点意见)", "no 存在的问题 part"])
+    # A title naming a post (区委常委、宣传部长…) without 班子: one person's material.
+    post = re.search(r"(?:书记|部长|局长|主任|镇长|乡长|区长|县长|市长|常委|委员|主席|校长|院长|经理)(?:\d{4}|[^班]{0,6}(?:年度|专题|民主生活会))", title)
+    opinion_parts = sum(1 for line in lines if re.match(r"^(?:[一二三四五六七八九十]+[、．.]).{0,30}批评意见", line))
+    if opinion_parts and not problem_parts:
+        return Guess(OPINIONS, 0.8, [f"{opinion_parts} 批评意见 headings", "no 存在的问题 part"])
+    if re.search(r"个人|发言提纲|本人", title) or (post and not re.search(r"班子|党委|党组|党工委|支部", title)):
         return Guess(GEREN, 0.95, [f"title {title!r}"])
-    if re.search(r"班子|党委|党组|党工委|支委", title):
+    if re.search(r"班子|党委|党组|党工委|支委|党支部|党总支", title):
         return Guess(BANZI, 0.95, [f"title {title!r}"])
-    body = "".join(lines)
-    first_person = len(re.findall(r"我(?![们国市区县镇省])|本人", body))
-    collective = len(re.findall(r"班子|我们", body))
+    collective = len(re.findall(r"班子|我们|党支部|支部", body))
     if first_person > collective:
         return Guess(GEREN, 0.6, [f"first person {first_person}× vs 班子/我们 {collective}×"])
     return Guess(BANZI, 0.6 if collective else 0.3, [f"班子/我们 {collective}× vs first person {first_person}×"])
@@ -62,43 +103,81 @@ def has_case_analysis(headings: list[str]) -> bool:
 
 def longest_common_run(a: str, b: str) -> int:
     """Length of the longest common substring (theme sentences are quoted verbatim)."""
-    from difflib import SequenceMatcher
-
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     return match.size
 
 
-def meeting(title: str, text: str, headings: list[str], meetings: list[Meeting]) -> tuple[Meeting | None, Guess]:
-    """Score every known meeting by year and kind in the title, theme sentence and aspect headings."""
-    years = {int(y) for y in re.findall(r"(20\d\d)\s*年", title)} or {
-        int(y) for y in re.findall(r"(20\d\d)\s*年度", text[:600])
-    }
-    kind_hint = "年度" if "年度" in title else ("专题" if re.search(r"专题|主题教育", title) else "")
+# What names a 专题 meeting in a title, by the words of its own title.
+SPECIAL_NAMES = [(re.compile(r"党史学习教育"), "党史学习教育"), (re.compile(r"主题教育"), "主题教育"),
+                 (re.compile(r"不忘初心、?牢记使命.{0,3}主题教育"), "不忘初心、牢记使命")]
+THEME_RUN = 25
+ASPECT_SHARE = 0.5
+
+
+@dataclass
+class MeetingGuess:
+    """The meeting, or None and why; evidence either way."""
+
+    meeting: Meeting | None
+    confidence: float
+    evidence: list[str]
+    reason: str = ""
+    candidate: str = ""
+
+
+def meeting(title: str, text: str, headings: list[str], meetings: list[Meeting]) -> MeetingGuess:
+    """The meeting the document was written for, only when the evidence tells it apart."""
+    lead = title + text[:800]
+    if re.search(r"组织生活会", title or text[:300]) and not re.search(r"民主生活会", title or text[:300]):
+        return MeetingGuess(None, 0.0, ["组织生活会 in the title or opening"],
+                            "a 组织生活会 material: data/meetings/ holds 民主生活会 only")
+    years = {int(y) for y in re.findall(r"(20\d\d)\s*年度", lead)} | {int(y) for y in re.findall(r"(20\d\d)\s*年", title)}
+    # The year a material declares it was written for (召开2025年度民主生活会), not one it looks back on.
+    declared = {int(y) for y in re.findall(r"(20\d\d)\s*年度", title)} | {
+        int(y) for y in re.findall(r"(?:召开|开好|关于)\s*(20\d\d)\s*年度\s*(?:专题)?\s*民主生活会", lead)}
+    named = {name for pattern, name in SPECIAL_NAMES if pattern.search(lead)}
     flat = re.sub(r"[\s“”\"]", "", text)
-    ranked: list[tuple[float, Meeting, list[str]]] = []
+    ranked: list[tuple[float, bool, bool, Meeting, list[str]]] = []
     for candidate in meetings:
-        score, evidence = 0.0, []
-        if candidate.year in years:
-            score += 0.3
-            evidence.append(f"year {candidate.year} in the title")
-        if kind_hint and kind_hint == candidate.kind:
-            score += 0.1
-            evidence.append(f"kind {kind_hint}")
-        run = max((longest_common_run(flat, re.sub(r"[\s“”\"]", "", t)) for t in (theme.text for theme in candidate.themes)), default=0)
-        if run >= 25:
-            score += 0.3
-            evidence.append(f"theme sentence quoted ({run} characters in common)")
-        if candidate.aspects:
+        evidence: list[str] = []
+        dated = False
+        if candidate.kind == "专题":
+            if any(name in candidate.title for name in named):
+                dated = True
+                evidence.append(f"专题 named ({', '.join(sorted(named))})")
+        elif candidate.year in years and not named:
+            dated = True
+            evidence.append(f"{candidate.year}年度 " + ("declared" if candidate.year in declared else "mentioned"))
+        run = max((longest_common_run(flat, re.sub(r"[\s“”\"]", "", t.text)) for t in candidate.themes), default=0)
+        themed = run >= THEME_RUN
+        if themed:
+            evidence.append(f"theme quoted ({run} characters in common)")
+        share = 0.0
+        if candidate.aspects and headings:
             matched = [a for a, _ in assign(headings, candidate.aspects) if a]
             share = len(matched) / len(candidate.aspects)
-            score += 0.4 * share
             if matched:
-                evidence.append(f"{len(matched)}/{len(candidate.aspects)} aspect headings")
-        ranked.append((score, candidate, evidence))
+                evidence.append(f"{len(matched)}/{len(candidate.aspects)} aspects named by headings")
+        content = themed or share >= ASPECT_SHARE
+        strong = dated and (candidate.kind == "专题" or candidate.year in declared)
+        score = (0.4 if strong else 0.25 if dated else 0.0) + 0.3 * themed + 0.3 * min(1.0, share / ASPECT_SHARE)
+        ranked.append((score, dated, content, candidate, evidence))
     ranked.sort(key=lambda entry: -entry[0])
     if not ranked or ranked[0][0] == 0:
-        return None, Guess("", 0.0, ["no year, theme or aspect heading matched a meeting"])
-    score, best, evidence = ranked[0]
-    margin = score - (ranked[1][0] if len(ranked) > 1 else 0)
-    confidence = round(min(1.0, score) * (1.0 if margin >= 0.2 else 0.7), 2)
-    return best, Guess(best.id, confidence, evidence)
+        return MeetingGuess(None, 0.0, ["no year, 专题 name, theme or aspect heading matched a known meeting"],
+                            "nothing in the text names a meeting of data/meetings/ (no year, no theme, no aspect)")
+    score, dated, content, best, evidence = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    # A material that declares its 年度 names its meeting on its own: one meeting a year; so
+    # does a 专题's name that only one meeting has (党史学习教育, not 主题教育's two batches).
+    same_name = [c for c in meetings if c.kind == "专题" and any(name in c.title for name in named)]
+    title_names_it = dated and ((best.kind == "年度" and declared == {best.year} and not named)
+                                or (best.kind == "专题" and same_name == [best]))
+    if (dated and content) or title_names_it or (content and score >= 0.6):
+        if score - runner_up < 0.15 and not title_names_it:
+            return MeetingGuess(None, round(score, 2), evidence,
+                                f"{best.id} and {ranked[1][3].id} fit equally well", best.id)
+        return MeetingGuess(best, round(min(1.0, score), 2), evidence, candidate=best.id)
+    missing = [] if dated else ["no year or 专题 name"]
+    missing += [] if content else ["neither the theme quoted nor half of the aspects named"]
+    return MeetingGuess(None, round(score, 2), evidence, "; ".join(missing) + f" (best candidate {best.id})", best.id)

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
-from hooks.text.markers import NUMBERED
+from hooks.text.markers import INLINE_ITEM, NUMBERED, match_marker
 from hooks.text.punctuation import normalise_punctuation
+from hooks.text.script import to_simplified
+
+from .read import Source
 
 
 @dataclass
@@ -31,7 +35,8 @@ BREADCRUMB = re.compile(r"[>»›]|当前位置|您的位置")
 BRACKET_HEADING = re.compile(r"^【([^】]{2,30})】$")
 # Once the body has begun, these start the page's footer: everything after them is dropped.
 TAIL = re.compile(r"^[•·\-\s]*(点赞|收藏|分享到?|相关文章|热门文章|相关推荐|推荐阅读|猜你喜欢|上一篇|下一篇)")
-TITLE_WORDS = re.compile(r"对照检查材料|发言提纲|检视剖析材料|会议记录|会议纪要|对照检查发言|检查材料")
+TITLE_WORDS = re.compile(r"对照检查材料|发言提纲|检视剖析材料|会议记录|会议纪要|对照检查发言|检查材料|剖析材料"
+                         r"|主持词|主持稿|通知$|讲话$|民主生活会$|组织生活会$|自查报告")
 MD_HEADING = re.compile(r"^(#{1,6})\s*")
 MD_BULLET = re.compile(r"^(?:[-*+•·]\s+)")
 # **...** around a whole heading (or at the start of a numbered line) is Markdown bold;
@@ -62,6 +67,75 @@ def is_title(text: str) -> bool:
             and not BREADCRUMB.search(text))
 
 
+@dataclass
+class Cleaned:
+    """Stage 2: the document's lines without web debris, and its title ("" when it has none)."""
+
+    source: Source
+    lines: list[Line]
+    title: str
+    dropped: int = 0  # debris lines removed
+    joined: int = 0  # hard line breaks (PDF or 文库 copies) joined
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def clean(source: Source) -> Cleaned:
+    """Debris, paywall markers, Markdown and hard line breaks out; punctuation normalised."""
+    raw_lines = sum(1 for line in source.text.splitlines() if line.strip())
+    text = to_simplified(source.text)
+    traditional = sum(a != b for a, b in zip(text, source.text))
+    lines = clean_lines(text)
+    kept = len(lines)
+    lines = unwrap(lines)
+    if not lines:
+        raise ValueError(f"{source.path}: no text left after removing web debris")
+    title = lines[0].text if is_title(lines[0].text) or lines[0].md_level == 1 else ""
+    notes = [(0, f"{traditional} traditional characters read as simplified")] if traditional else []
+    return Cleaned(source, lines, title, raw_lines - kept, kept - len(lines), notes)
+
+
+# A line ends a paragraph when it ends a sentence (or a heading), not where a page was cut.
+PARAGRAPH_END = re.compile(r"[。！？；：:”」』）)…\]】]$")
+
+
+def join_title(lines: list[Line]) -> list[Line]:
+    """A title cut over two lines (a PDF copy: 对照检 / 查材料): joined when only the two together
+    read as a title."""
+    for index in range(min(len(lines) - 1, 5)):
+        first, second = lines[index].text, lines[index + 1].text
+        joined = first + second
+        if (not PARAGRAPH_END.search(first) and len(joined) <= 70 and is_title(joined)
+                and not is_title(first) and not match_marker(second) and "。" not in joined):
+            return lines[:index] + [Line(lines[index].no, joined, lines[index].md_level)] + lines[index + 2:]
+    return lines
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """Join the hard line breaks of a copied PDF or 文库 page (lines cut at a fixed width).
+
+    Only in a document where most long lines end mid-sentence; a line that starts with a
+    numbering marker or a speaker always starts a new paragraph."""
+    long_lines = [line for line in lines if len(line.text) >= 18 and not is_title(line.text)]
+    cut = [line for line in long_lines if not PARAGRAPH_END.search(line.text)]
+    if len(long_lines) < 6 or len(cut) < 0.4 * len(long_lines):
+        return lines
+    # The wrap width: the commonest length of the cut lines (a cut line is never much shorter);
+    # a copy cut at a width has several lines of about that length.
+    width = Counter(len(line.text) for line in cut).most_common(1)[0][0]
+    if sum(1 for line in cut if abs(len(line.text) - width) <= 2) < 4:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (previous is not None and not previous.md_level and not line.md_level and not is_title(previous.text)
+                and len(previous.text) >= width - 3 and not PARAGRAPH_END.search(previous.text)
+                and not match_marker(line.text) and not INLINE_ITEM.match(line.text)):
+            out[-1] = Line(previous.no, previous.text + line.text, previous.md_level)
+        else:
+            out.append(line)
+    return out
+
+
 def clean_lines(raw: str) -> list[Line]:
     """Return the document's lines without debris, in normalised form."""
     lines: list[Line] = []
@@ -73,7 +147,7 @@ def clean_lines(raw: str) -> list[Line]:
         text = normalise_punctuation(text).strip()
         if text:
             lines.append(Line(number, text, level))
-    return drop_tail(drop_toc(drop_head(lines)))
+    return drop_tail(drop_toc(drop_head(join_title(lines))))
 
 
 def drop_head(lines: list[Line]) -> list[Line]:

@@ -1,95 +1,212 @@
-"""The import, step by step: read, clean, recognise, anonymise, parse, place, make records."""
+"""The import, stage by stage, each a function from one typed value to the next:
+
+    read → clean → structure → classify → map aspects → records → anonymise → emit
+
+Source → Cleaned → Structured → Classified → Placed → Drafted → Anonymised → Output.
+A stage adds to what it was given and hands it on; the logic of each lives in its own module.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from hooks.data.library import load_meetings
 from hooks.data.model import Meeting
 
-from . import classify, minutes as minutes_module, sections
-from .anonymise import Replacement, anonymise
-from .clean import Line, clean_lines, is_title
-from .emit import records, source_entry, source_id
-from .read import read_text
-from .records import Draft
-from .structure import Section, parse, walk
+from . import classify as kinds
+from .anonymise import Mask, build_mask, count_uses
+from .clean import Cleaned, clean
+from .emit import Output, emit_output
+from .minutes import ROLE, Minutes, looks_like_minutes, read_minutes
+from .notice import Notice, meeting_draft, read_notice
+from .read import Source, read
+from .records import Draft, minutes_drafts, reading_drafts
+from .sections import Group, Reading, read_tree
+from .structure import Loose, Section, parse, walk
+from hooks.text.aspects import assign
+
+
+# ====================================================================== values
+
+@dataclass
+class Structured:
+    """The document's shape: its section tree, what the tree's parts hold, and for minutes
+    the speakers' turns (self-criticism, opinions …)."""
+
+    cleaned: Cleaned
+    tree: Section
+    reading: Reading | None
+    minutes: Minutes | None
+
+    def headings(self) -> list[str]:
+        """Group headings first (they name aspects), else every heading."""
+        readings = [self.reading] if self.reading else []
+        if self.minutes:
+            readings += [c.reading for c in self.minutes.banzi + self.minutes.self_checks]
+        named = [g.section.heading for r in readings for g in r.groups if g.section.heading]
+        return named or [s.heading for _, s in walk(self.tree) if s.heading and s is not self.tree]
+
+    def groups(self) -> list[Group]:
+        readings = [self.reading] if self.reading else []
+        if self.minutes:
+            readings += [c.reading for c in self.minutes.banzi + self.minutes.self_checks]
+        return [g for r in readings for g in r.groups]
 
 
 @dataclass
-class Result:
-    """Everything the report and the YAML need."""
+class Classified:
+    """What the document is, for which meeting, at which level and unit."""
 
-    path: Path
-    title: str
-    doc_type: classify.Guess
-    meeting: Meeting | None
-    meeting_guess: classify.Guess
-    unit: classify.Guess
+    structured: Structured
+    doc_type: kinds.Guess
+    meeting: kinds.MeetingGuess
+    unit: kinds.Guess
     level: str
     case_analysis: bool
-    tree: Section
-    reading: sections.Reading | None
-    minutes: minutes_module.Minutes | None
+    notice: Notice | None = None
+    meetings: list[Meeting] = field(default_factory=list)
+    data_dir: Path | None = None
+
+
+@dataclass
+class Placed:
+    """Each group heading with the aspect of the meeting it names (or none)."""
+
+    classified: Classified
+    groups: list[Group]
+
+
+@dataclass
+class Drafted:
+    """The draft records (or the draft meeting of a notice), and the text no record holds."""
+
+    placed: Placed
     drafts: list[Draft]
-    replacements: list[Replacement]
-    source: dict
-    examples: list[dict]
-    unplaced: list[tuple[int, str]] = field(default_factory=list)
+    loose: list[Loose]
+    meeting_file: dict | None = None
 
 
-def run(path: Path, data_dir: Path) -> Result:
-    lines = clean_lines(read_text(path))
-    if not lines:
-        raise ValueError(f"{path}: no text left after removing web debris")
-    title = document_title(lines)
-    texts = [line.text for line in lines]
-    doc_type = classify.document_type(title, texts)
-    is_minutes = doc_type.value == classify.JILU
-    people = minutes_module.people_in_header(lines) if is_minutes else []
-    lines, replacements = anonymise(lines, "成员" if is_minutes else "××同志", people)
-    title = document_title(lines)
-    texts = [line.text for line in lines]
-    tree = parse(lines)
-    headings = [s.heading for _, s in walk(tree) if s.heading and s is not tree]
+@dataclass
+class Anonymised:
+    """The drafts with every entity replaced by its placeholder; the mask, for the report."""
+
+    drafted: Drafted
+    drafts: list[Draft]
+    mask: Mask
+    person_base: str
+
+
+# ====================================================================== stages
+
+def structure(cleaned: Cleaned) -> Structured:
+    """Stage 3: the section tree; minutes also by turns."""
+    tree = parse(cleaned.lines)
+    minutes = read_minutes(cleaned.lines) if looks_like_minutes(cleaned.lines) else None
+    reading = None if minutes else read_tree(tree)
+    return Structured(cleaned, tree, reading, minutes)
+
+
+def classify(structured: Structured, *, data_dir: Path, meeting_id: str | None = None) -> Classified:
+    """Stage 4: type, meeting (or none, with the reason), unit, level."""
+    cleaned = structured.cleaned
+    title, texts = cleaned.title, [line.text for line in cleaned.lines]
+    turns = len([t for t in structured.minutes.turns if t.speaker]) if structured.minutes else 0
+    doc_type = kinds.document_type(title, texts, speaker_turns=turns)
     meetings = load_meetings(data_dir)
-    unit = classify.unit(title, texts)
-    level = "班子" if doc_type.value == classify.BANZI else "个人"
-    unplaced: list[tuple[int, str]] = []
-    reading = minutes = None
-    if is_minutes:
-        minutes = minutes_module.read_minutes(lines)
-        meeting, meeting_guess = classify.meeting(title, "".join(texts), headings, meetings)
-        drafts = minutes_module.drafts(minutes)
-        unplaced += minutes.unplaced
+    notice = None
+    if doc_type.value == kinds.NOTICE:
+        notice = read_notice(title, [(line.no, line.text) for line in cleaned.lines])
+        guess = kinds.MeetingGuess(None, 0.0, [], "a notice drafts a new meeting")
+    elif meeting_id:
+        chosen = next((m for m in meetings if m.id == meeting_id), None)
+        if chosen is None:
+            raise ValueError(f"--meeting {meeting_id}: no such meeting in {data_dir / 'meetings'} "
+                             f"(known: {', '.join(m.id for m in meetings)})")
+        guess = kinds.MeetingGuess(chosen, 1.0, ["set with --meeting"], candidate=chosen.id)
+    else:  # also for a news report or a speech: the report says which meeting it is about
+        guess = kinds.meeting(title, "".join(texts), structured.headings(), meetings)
+    level = "班子" if doc_type.value == kinds.BANZI else "个人"
+    headings = [s.heading for _, s in walk(structured.tree) if s.heading]
+    return Classified(structured, doc_type, guess, kinds.unit(title, texts), level,
+                      kinds.has_case_analysis(headings + [title]), notice, meetings, data_dir)
+
+
+def map_aspects(classified: Classified) -> Placed:
+    """Stage 5: group headings → the aspects of the recognised meeting, one heading per aspect;
+    never an aspect of another meeting, none at all when the meeting is unknown."""
+    groups = classified.structured.groups()
+    meeting = classified.meeting.meeting
+    for group in groups:
+        group.aspect, group.score = None, 0.0
+    if meeting is None:
+        return Placed(classified, groups)
+    readings = [classified.structured.reading] if classified.structured.reading else []
+    if classified.structured.minutes:
+        readings += [c.reading for c in classified.structured.minutes.banzi + classified.structured.minutes.self_checks]
+    for reading in readings:  # each member's self-criticism maps on its own
+        named = [g for g in reading.groups if g.section.heading]
+        for group, (aspect, score) in zip(named, assign([g.section.heading for g in named], meeting.aspects)):
+            group.aspect, group.score = aspect, score
+    return Placed(classified, groups)
+
+
+def make_records(placed: Placed) -> Drafted:
+    """Stage 6: draft records (or, for a notice, the draft meeting file)."""
+    classified = placed.classified
+    structured = classified.structured
+    if classified.notice:
+        notice = classified.notice
+        if notice.year is None:
+            return Drafted(placed, [], [])
+        dimensions = yaml.safe_load((classified.data_dir / "dimensions.yaml").read_text(encoding="utf-8"))["dimensions"]
+        draft = meeting_draft(notice, notice_source_id(notice), classified.meetings, dimensions)
+        return Drafted(placed, [], [], draft)
+    if classified.doc_type.value in kinds.NOT_MATERIAL:
+        return Drafted(placed, [], [])
+    if structured.minutes:
+        drafts, loose = minutes_drafts(structured.minutes)
     else:
-        reading = sections.read_tree(tree)
-        group_headings = [g.section.heading for g in reading.groups if g.section.heading]
-        meeting, meeting_guess = classify.meeting(title, "".join(texts), group_headings or headings, meetings)
-        if meeting:
-            sections.place_aspects(reading, meeting.aspects)
-        drafts = sections.drafts(reading)
-        unplaced += reading.unplaced
-        unplaced += [(g.section.line, f"{g.section.heading!r}: no official aspect of "
-                      f"{meeting.id if meeting else 'the meeting'}; items kept with aspect null and the heading as a tag")
-                     for g in reading.groups if g.aspect is None]
-    case_analysis = classify.has_case_analysis(headings + [title])
-    full_text = "\n".join(texts)
-    kind_slug = {"班子对照检查材料": "banzi", "个人对照检查材料": "geren", "会议记录": "jilu"}[doc_type.value]
-    identifier = source_id(meeting.id if meeting else "", level, kind_slug, full_text)
-    source = source_entry(
-        identifier,
-        f"{title}（导入草稿）",
-        path.name,
-        f"{doc_type.value}，{meeting.title if meeting else '会议未识别'}，{unit.value}；由 hooks.ingest 导入，待人工审核。",
-        f"hooks.ingest 自动替换 {len(replacements)} 处（人名→{'成员' if is_minutes else '××同志'}A/B…，地名→某区/某小区…），原有 **/×× 遮挡保留。",
-    )
-    examples = records(drafts, source=identifier, meeting=meeting.id if meeting else "unknown",
-                       level=level, unit=unit.value)
-    return Result(path, title, doc_type, meeting, meeting_guess, unit, level, case_analysis, tree,
-                  reading, minutes, drafts, replacements, source, examples, unplaced)
+        drafts, loose = reading_drafts(structured.reading, classified.level)
+    return Drafted(placed, drafts, loose)
 
 
-def document_title(lines: list[Line]) -> str:
-    first = lines[0]
-    return first.text if is_title(first.text) or first.md_level == 1 else ""
+def anonymise(drafted: Drafted) -> Anonymised:
+    """Stage 7: one placeholder per entity across the document, applied to every field."""
+    classified = drafted.placed.classified
+    minutes = classified.structured.minutes
+    person_base = "成员" if minutes else "××"
+    lines = [(line.no, line.text) for line in classified.structured.cleaned.lines]
+    known = minutes.names() if minutes else []
+    reading = classified.structured.reading
+    if reading:  # the givers and receivers a list of opinions names (对王建国同志的批评意见)
+        known += [who for _, *pair in reading.opinions for who in pair
+                  if who and not ROLE.match(who) and 2 <= len(who) <= 4]
+    mask = build_mask(lines, person_base=person_base, known_people=sorted(set(known)))
+    count_uses(mask, [text for _, text in lines])
+    drafts = [Draft(d.part, d.aspect, mask(d.title), mask(d.text), mask(d.instance), d.line, mask(d.section),
+                    d.level, [mask(t) for t in d.tags], mask(d.giver), mask(d.receiver)) for d in drafted.drafts]
+    return Anonymised(drafted, drafts, mask, person_base)
+
+
+def emit(anonymised: Anonymised) -> Output:
+    """Stage 8: the YAML to write (or the plain reason there is none) and the report."""
+    return emit_output(anonymised)
+
+
+# ====================================================================== the whole import
+
+def run(path: Path, data_dir: Path, *, meeting_id: str | None = None) -> Output:
+    source: Source = read(path)
+    cleaned = clean(source)
+    structured = structure(cleaned)
+    classified = classify(structured, data_dir=data_dir, meeting_id=meeting_id)
+    placed = map_aspects(classified)
+    drafted = make_records(placed)
+    anonymised = anonymise(drafted)
+    return emit(anonymised)
+
+
+def notice_source_id(notice: Notice) -> str:
+    return f"notice-{notice.year}-{'niandu' if notice.kind == '年度' else 'zhuanti'}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 SUFFIXES = (".txt", ".md", ".docx")
@@ -9,6 +10,19 @@ SUFFIXES = (".txt", ".md", ".docx")
 
 class InputError(ValueError):
     """A file the importer cannot read; the message names the file and what was expected."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """The input: where it came from and its text, one paragraph a line."""
+
+    path: Path
+    text: str
+
+
+def read(path: Path) -> Source:
+    """Stage 1: the file's text (InputError when it cannot be read)."""
+    return Source(path, read_text(path))
 
 
 def read_text(path: Path) -> str:

@@ -1,13 +1,15 @@
-"""Turn parsed items into draft example records: short heading, trimmed text, the 例如 part."""
+"""Turn placed items into draft example records: the heading as title, the whole text (the
+maintainer rewrites it; the draft is not the place to cut), the 例如 part as the instance."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-SENTENCE = re.compile(r"[^。！？]+[。！？]?")
-INSTANCE_LEAD = re.compile(r"^(例如|比如|譬如|举例来说|举例而言|如在)[，,：:]?")
-TEXT_SENTENCES = 2
-INSTANCE_MAX = 160
+from .minutes import Minutes
+from .sections import Reading, heading_states_a_problem
+from .structure import Item, Loose
+
+INSTANCE_LEAD = re.compile(r"(?:^|(?<=[。；！？]))(?:例如|比如|譬如|举例来说|举例而言|如在)[，,：:]?")
 
 
 @dataclass
@@ -21,34 +23,85 @@ class Draft:
     instance: str | None
     line: int
     section: str
+    level: str = "个人"
     tags: list[str] = field(default_factory=list)
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
-
-
-def trim(text: str, limit: int) -> str:
-    """Cut a long text at a comma before the limit (trimming only, no rewording)."""
-    if len(text) <= limit:
-        return text
-    comma = text.rfind("，", 0, limit)
-    return text[: comma if comma > limit // 2 else limit].rstrip("，、；") + "……"
+    giver: str | None = None
+    receiver: str | None = None
 
 
 def split_item(heading: str, text: str) -> tuple[str, str, str | None]:
-    """(title, text, instance): the heading as is, the first sentences, the 例如 sentence."""
+    """(title, text, instance): the heading, all of the text before 例如, all of it from 例如 on."""
     title = heading.strip().strip("。：:；; ")
-    body = sentences(text)
+    body = text.strip()
     if not title and body:
-        title, body = body[0].rstrip("。"), body[1:]
+        first = re.match(r"[^。！？]+[。！？]?", body)
+        title, body = first.group(0).rstrip("。"), body[first.end():].strip()
     instance = None
-    kept: list[str] = []
-    for sentence in body:
-        lead = INSTANCE_LEAD.match(sentence)
-        if lead and instance is None and len(sentence) > len(lead.group(0)) + 4:
-            instance = trim(sentence[lead.end():].strip(), INSTANCE_MAX)
-        elif len(kept) < TEXT_SENTENCES:
-            kept.append(sentence)
-    text_out = trim("".join(kept), 200) or title
-    return title or text_out[:30], text_out, instance
+    lead = INSTANCE_LEAD.search(body)
+    if lead and len(body) - lead.end() > 4:
+        instance = body[lead.end():].strip()
+        body = body[: lead.start()].strip()
+    return title, body or title, instance
+
+
+def reading_drafts(reading: Reading, level: str, tags: list[str] | None = None) -> tuple[list[Draft], list[Loose]]:
+    """Records of one material (or one member's self-criticism): 问题 by aspect, then the other
+    parts; the text that belongs to no item comes back for the report."""
+    out: list[Draft] = []
+    loose: list[Loose] = list(reading.loose)
+    tags = list(tags or [])
+    for group in reading.groups:
+        heading = group.section.heading
+        items = list(group.items)
+        if heading_states_a_problem(group):
+            # （七）政治判断力需要提高。… 一是…: the heading and its lead-in are a problem too.
+            text = "".join(piece.text for piece in group.lead)
+            items.insert(0, Item(group.section.marker, heading, text, group.section.line))
+            heading = ""
+        else:
+            loose.extend(group.lead)
+        # A group heading that is no aspect (a local addition) keeps its heading as a tag; a
+        # heading that is its only item's own title is no group heading.
+        own = len(items) == 1 and items[0].heading == heading and items[0].line == group.section.line
+        group_tags = tags + ([heading] if heading and group.aspect is None and not own else [])
+        for item in items:
+            title, text, instance = split_item(item.heading, item.text)
+            if title:
+                out.append(Draft("问题", group.aspect.id if group.aspect else None, title, text, instance,
+                                 item.line, heading, level, list(group_tags)))
+    for part, section, items in reading.part_items:
+        for item in items:
+            title, text, instance = split_item(item.heading, item.text)
+            if title:
+                out.append(Draft(part, None, title, text, instance, item.line, section.heading, level, list(tags)))
+    for item, giver, receiver in reading.opinions:
+        title, text, instance = split_item(item.heading, item.text)
+        if title:
+            out.append(Draft("批评意见", None, title, text, instance, item.line, f"{giver or ''} → {receiver or ''}",
+                             "个人", tags + [f"提出人：{giver}"] * bool(giver) + [f"被批评人：{receiver}"] * bool(receiver),
+                             giver, receiver))
+    return out, loose
+
+
+def minutes_drafts(minutes: Minutes) -> tuple[list[Draft], list[Loose]]:
+    """The 班子 check (班子 records), each member's self-criticism (个人 records, the speaker's
+    role as a tag), each critical opinion (批评意见 with giver and receiver)."""
+    out: list[Draft] = []
+    loose: list[Loose] = []
+    for check in minutes.banzi:
+        drafts, left = reading_drafts(check.reading, "班子", [f"发言人：{check.speaker}"] if check.speaker else [])
+        out += drafts
+        loose += left
+    for check in minutes.self_checks:
+        drafts, left = reading_drafts(check.reading, "个人", [f"发言人：{check.speaker}"] if check.speaker else [])
+        out += drafts
+        loose += left
+    for opinion in minutes.opinions:
+        for point in opinion.points:
+            title, text, instance = split_item(point.heading, point.text)
+            if title:
+                out.append(Draft("批评意见", None, title, text, instance, point.line,
+                                 f"{opinion.giver} → {opinion.receiver}", "个人",
+                                 [f"提出人：{opinion.giver}", f"被批评人：{opinion.receiver}"],
+                                 opinion.giver, opinion.receiver))
+    return out, loose

@@ -1,9 +1,11 @@
-"""Parse the numbering hierarchy of a Chinese official document into a tree of sections."""
+"""The numbering hierarchy of a Chinese official document as a tree of sections, and the items
+(一是/1．/（一）…) of a section, each with its whole text."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from hooks.text.headings import CLOSING
 from hooks.text.markers import CN_NUM, INLINE_ITEM, match_marker
 
 from .clean import Line, is_title
@@ -21,11 +23,13 @@ class Section:
     line: int
     body: list[str] = field(default_factory=list)
     children: list["Section"] = field(default_factory=list)
+    body_lines: list[int] = field(default_factory=list)
+    raw: str = ""  # the line after its marker, as written
 
 
 @dataclass
 class Item:
-    """One 一是/1./（一） item: a short heading and the text that follows it."""
+    """One 一是/1./（一） item: its short heading and the whole text that follows it."""
 
     marker: str
     heading: str
@@ -33,8 +37,22 @@ class Item:
     line: int
 
 
+@dataclass
+class Loose:
+    """Text of a section that belongs to no item: the lead-in before the first item, or a
+    closing paragraph (总之，…). Reported, never dropped without a word."""
+
+    line: int
+    text: str
+    why: str
+
+
 def split_heading(rest: str) -> tuple[str, str]:
-    """Split '在…方面。一是…' into the heading and the body that follows on the same line."""
+    """Split '在…方面。一是…' into the heading and the body that follows on the same line.
+
+    A line whose text starts with 一是 has no heading: all of it is items."""
+    if INLINE_ITEM.match(rest):
+        return "", rest.strip()
     for stop in ("。", "：", "；"):
         position = rest.find(stop)
         if 0 < position <= HEADING_MAX:
@@ -44,8 +62,9 @@ def split_heading(rest: str) -> tuple[str, str]:
     return "", rest.strip()
 
 
-# （1）…。（2）… run together in one paragraph: each marker after a sentence end starts a line.
-RUN_TOGETHER = re.compile(rf"(?<=[。；])\s*(?=（\d+）|（[{CN_NUM}]+）)")
+# （1）…。（2）… run together in one paragraph: each marker after a sentence end starts a line;
+# so does 二、原因分析 (a part heading) in minutes that record a whole outline on one line.
+RUN_TOGETHER = re.compile(rf"(?<=[。；])\s*(?=（\d+）|（[{CN_NUM}]+）|[{CN_NUM}]、[^，。]{{0,16}}(?:问题|原因|措施|方向|剖析|分析))")
 
 
 def split_run_together(lines: list[Line]) -> list[Line]:
@@ -56,30 +75,45 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     return out
 
 
-def parse(lines: list[Line]) -> Section:
+def parse(lines: list[Line], *, titled: bool | None = None) -> Section:
     """Build the section tree; the root holds the title and any text before the first heading."""
     lines = split_run_together(lines)
-    has_title = bool(lines) and (is_title(lines[0].text) or lines[0].md_level == 1)
-    root = Section(0, "", lines[0].text if has_title else "", lines[0].no if lines else 0)
+    has_title = titled if titled is not None else (
+        bool(lines) and (is_title(lines[0].text) or lines[0].md_level == 1))
+    root = Section(0, "", lines[0].text if has_title and lines else "", lines[0].no if lines else 0)
     stack: list[Section] = [root]
     for line in lines[1:] if has_title else lines:
         found = match_marker(line.text)
         if found:
             rank, marker, rest = found
             heading, body = split_heading(rest)
-            if not heading:  # a long numbered paragraph: an item, not a section heading
+            if not heading and not INLINE_ITEM.match(rest):  # a long numbered paragraph: an item
                 heading, body = first_clause(rest)
         elif line.md_level >= 2 and len(line.text) <= HEADING_MAX:
-            rank, marker, heading, body = line.md_level - 1, "#" * line.md_level, line.text, ""
+            rank, marker, heading, body, rest = line.md_level - 1, "#" * line.md_level, line.text, "", ""
         else:
             stack[-1].body.append(line.text)
+            stack[-1].body_lines.append(line.no)
             continue
         while stack[-1].rank >= rank and len(stack) > 1:
             stack.pop()
-        section = Section(rank, marker, heading, line.no, [body] if body else [])
+        section = Section(rank, marker, heading, line.no, [body] if body else [], [], [line.no] if body else [])
+        section.raw = rest.strip()
         stack[-1].children.append(section)
         stack.append(section)
+    for _, section in walk(root):
+        rejoin_heading(section)
     return root
+
+
+def rejoin_heading(section: Section) -> None:
+    """A long heading over numbered items (the official wording of an aspect, cut at a comma
+    as if it were an item's first clause) gets its whole sentence back."""
+    raw = section.raw
+    if (section.children and section.body and section.body_lines[0] == section.line and raw
+            and raw.rstrip("。").count("。") == 0 and not INLINE_ITEM.search(raw)):
+        section.heading = raw.rstrip("。：:")
+        section.body, section.body_lines = section.body[1:], section.body_lines[1:]
 
 
 def first_clause(text: str) -> tuple[str, str]:
@@ -95,41 +129,59 @@ def first_clause(text: str) -> tuple[str, str]:
     return heading.strip("：: "), rest.strip()
 
 
-def inline_items(paragraphs: list[str], line: int) -> tuple[list[str], list[Item]]:
-    """Split paragraphs at 一是/二是 markers; return the lead-in paragraphs and the items."""
-    lead: list[str] = []
+def inline_items(paragraphs: list[str], lines: list[int]) -> tuple[list[Loose], list[Item]]:
+    """Split paragraphs at 一是/二是/一要 markers; return the text outside items and the items.
+
+    A paragraph without a marker continues the item before it (例如 …), unless it closes the
+    section (总之 …)."""
+    loose: list[Loose] = []
     items: list[Item] = []
-    for paragraph in paragraphs:
-        starts = [m for m in INLINE_ITEM.finditer(paragraph)]
+    for paragraph, line in zip(paragraphs, lines + [lines[-1] if lines else 0] * len(paragraphs)):
+        starts = list(INLINE_ITEM.finditer(paragraph))
         if not starts:
-            if items:  # a continuation paragraph (例如 …) belongs to the item before it
-                items[-1].text = (items[-1].text + paragraph).strip()
+            if CLOSING.match(paragraph):
+                loose.append(Loose(line, paragraph, "closing paragraph"))
+            elif items:
+                items[-1].text = join(items[-1].text, paragraph)
             else:
-                lead.append(paragraph)
+                loose.append(Loose(line, paragraph, "lead-in before the first item"))
             continue
-        if starts[0].start() > 0:
-            head = paragraph[: starts[0].start()].strip()
-            if items:
-                items[-1].text += head
-            elif head:
-                lead.append(head)
+        head = paragraph[: starts[0].start()].strip()
+        if head:
+            if items and not head.endswith(("：", ":")):
+                items[-1].text = join(items[-1].text, head)
+            else:
+                loose.append(Loose(line, head, "lead-in before the first item"))
         for index, start in enumerate(starts):
             end = starts[index + 1].start() if index + 1 < len(starts) else len(paragraph)
             heading, text = first_clause(paragraph[start.end():end].strip())
             items.append(Item(start.group(0).strip(), heading, text, line))
-    return lead, items
+    return loose, items
 
 
-def items_of(section: Section) -> list[Item]:
-    """Items of a section: its 一是 items, else its leaf subsections, recursively."""
-    lead, items = inline_items(section.body, section.line)
+def join(text: str, more: str) -> str:
+    return (text + more).strip() if not text or text.endswith(("。", "！", "？", "；", "：")) else f"{text}。{more}".strip()
+
+
+def items_of(section: Section) -> tuple[list[Loose], list[Item]]:
+    """Items of a section: its 一是 items, then its subsections (a leaf subsection is one item)."""
+    loose, items = inline_items(section.body, section.body_lines)
     for child in section.children:
-        child_items = items_of(child)
+        child_loose, child_items = items_of(child)
         if child_items:
+            if child.heading:  # a sub-heading with items of its own: its words lead them in
+                loose.append(Loose(child.line, child.heading, "heading of a sub-group"))
+            loose.extend(child_loose)
             items.extend(child_items)
+        elif child.heading or child.body:
+            items.append(as_item(child))
         else:
-            items.append(Item(child.marker, child.heading, " ".join(child.body), child.line))
-    return items
+            loose.append(Loose(child.line, child.marker, "an empty heading (the text breaks off?)"))
+    return loose, items
+
+
+def as_item(section: Section) -> Item:
+    return Item(section.marker, section.heading, " ".join(section.body).strip(), section.line)
 
 
 def walk(section: Section, depth: int = 0):

@@ -10,10 +10,10 @@ import argparse
 import re
 import sys
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 from hooks.privacy import rules, tagged
+from hooks.text.script import to_simplified
 from hooks.data.errors import DataErrors
 from hooks.data.loader import load_document
 from hooks.data.schemas import check
@@ -43,7 +43,8 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     (hooks/privacy/tagged.py; measured in benchmarks/privacy_eval.py). Without it only names
     beside a title, a suffix or a label are found.
     """
-    original, text = text, simplified(text)
+    # Traditional characters are read as simplified ones, position for position.
+    original, text = text, to_simplified(text)
     candidates = [
         *_scan_codes(text), *_scan_persons(text), *_scan_titled_first(text), *_scan_person_lists(text),
         *_scan_acting(text), *_scan_places(text), *_scan_units(text),
@@ -56,24 +57,6 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     if text is not original:  # report what the text says, in its own characters
         found = [replace(f, match=original[f.start:f.end]) for f in found]
     return found
-
-
-def simplified(text: str) -> str:
-    """Traditional characters as simplified ones (鎮委書記吳潤玲 → 镇委书记吴润玲), character for
-    character, so that positions stay; OpenCC's tables, the library made for this."""
-    converted = _t2s().convert(text)
-    if converted == text:
-        return text
-    if len(converted) != len(text):  # a phrase rule changed the length: convert each character
-        converted = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in text)
-    return converted
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 def _without_overlaps(candidates: list[Finding]) -> list[Finding]:
@@ -210,7 +193,7 @@ def _listed_after(text: str, persons: list[Finding]) -> list[Finding]:
     queue = sorted(seen)
     while queue:
         position = queue.pop(0)
-        if position >= len(text) or text[position] not in "、和及":
+        if position >= len(text) or text[position] not in "、，,和及":
             continue
         name = _name_at(text, position + 1, listed=True)
         if name and position + 1 + len(name) not in seen:
@@ -241,6 +224,7 @@ SPEAKER_RE = re.compile(r"(?:^|\n)[ \t　]*([\u4e00-\u9fff]{2,3})[ 　]*[：:]",
 # What may follow a name written after a title or in a list: where the name ends.
 AFTER_NAME = tuple("、 ， , 。 ； ; ： : （ ( ） ) 　 \n".split(" ")) + tuple(
     "主持 参加 出席 列席 作 讲话 指出 表示 强调 说 介绍 汇报 同志 在 到 对 带领 代表 等 和 与 及 "
+    "来源 正在 也 率先 诚恳 "
     "传达 宣读 通报 提出 要求 希望 发言 点评 总结 为 分别 一行 率 陪同".split())
 
 
@@ -381,8 +365,11 @@ def _scan_units(text: str) -> list[Finding]:
             continue
         name = _name_before(text, m.start(), prev_floor, rules.MAX_UNIT_NAME, cut_common=False)
         core = _unit_core(name)
-        if _after_common_words(core) != core:  # 通过小学, 引进大学, 上级公司
-            continue
+        rest = _after_common_words(core)
+        if rest != core:  # 通过小学, 引进大学, 上级公司: no name; 开创大窝中学: 大窝
+            if len(rest) < 2:
+                continue
+            name, core = name[len(core) - len(rest):], rest
         max_core = 6 if core[-1:] in "市区县镇村" else 4
         if (not 2 <= len(core) <= max_core or _has_placeholder(core)
                 or core in rules.GENERIC_UNIT_NAMES or core[-1] in "子分母该本各"

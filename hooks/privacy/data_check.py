@@ -1,6 +1,9 @@
 """The personal-data check of data/: every text of the data files, as hooks.data.library
-reads them (a TextCheck), with the reviewed exceptions of data/privacy_exceptions.yaml."""
+reads them (a TextCheck), with the reviewed exceptions of data/privacy_exceptions.yaml and the
+word lists of the data folder's privacy/."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from hooks.data.errors import DataError, field_path
 from hooks.data.library import SCANNED, Scanned
@@ -12,18 +15,34 @@ from hooks.privacy.checker import Exceptions, Finding, exceptions_from, scan
 class PersonalDataCheck:
     """hooks.data.library.TextCheck: no personal data in the texts of data/."""
 
-    def __init__(self) -> None:
+    def __init__(self, privacy_dir: Path | None = None) -> None:
+        """privacy_dir: the word lists (<data folder>/privacy); None: those in use (the repository's)."""
         self._findings_of: dict[str, list[Finding]] = {}
+        self._privacy_dir = privacy_dir
+        self._ready: bool | None = None
 
-    def prepare(self) -> None:
-        rules.common_words()
-        tagged.warm_up()
+    def prepare(self) -> bool:
+        """Read the word lists and warm the tagger up; False if the lists cannot be read
+        (hooks.data.library reports the files)."""
+        if self._ready is None:
+            if self._privacy_dir is not None:
+                rules.use_word_lists(self._privacy_dir)
+            try:
+                rules.common_words()
+                for name in rules.WORD_LISTS:
+                    getattr(rules, name)
+                self._ready = True
+            except (OSError, UnicodeDecodeError):
+                self._ready = False
+            else:
+                tagged.warm_up()
+        return self._ready
 
     def scan(self, document: Document) -> Scanned:
-        return _findings(document, self._findings_of)
+        return _findings(document, self._findings_of) if self.prepare() else []
 
     def errors(self, documents: dict[str, list[Document]], scanned: dict[str, Scanned]) -> list[DataError]:
-        return personal_data(documents, scanned)
+        return personal_data(documents, scanned) if self.prepare() else []
 
 
 def personal_data(documents: dict[str, list[Document]],

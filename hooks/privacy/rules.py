@@ -12,20 +12,58 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+# The repository's lists; the data check reads those of the data folder it checks (use_word_lists).
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "privacy"
+_word_lists_dir = DATA_DIR
+# Module attributes read from <data folder>/privacy/ on first use (see __getattr__).
+WORD_LISTS = {"SURNAMES": "surnames.txt", "PUBLIC_NAMES": "public_names.txt", "NAME_WORDS": "name_words.txt"}
+COMMON_WORDS_FILE = "common_words.txt"
 
 
 def read_word_list(name: str) -> frozenset[str]:
-    """Whitespace-separated words of data/privacy/<name>; '#' starts a comment."""
+    """Whitespace-separated words of <data folder>/privacy/<name>; '#' starts a comment."""
     words: set[str] = set()
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+    for line in (_word_lists_dir / name).read_text(encoding="utf-8").splitlines():
         words.update(line.split("#", 1)[0].split())
     return frozenset(words)
 
 
-SURNAMES = read_word_list("surnames.txt")
-PUBLIC_NAMES = read_word_list("public_names.txt")
-NAME_WORDS = read_word_list("name_words.txt")
+def _list(name: str) -> frozenset[str]:
+    return globals()[name] if name in globals() else __getattr__(name)
+
+
+def use_word_lists(privacy_dir: Path) -> None:
+    """Read the word lists from privacy_dir (a data folder's privacy/) from now on: the data check
+    passes down the folder it checks, so that another data folder brings its own lists. Lists
+    edited since they were read (`mkdocs serve`) are read again."""
+    global _word_lists_dir, _read_as
+    signature = (privacy_dir, *(_stat(privacy_dir / name) for name in (*WORD_LISTS.values(), COMMON_WORDS_FILE)))
+    if signature != _read_as:
+        _word_lists_dir, _read_as = privacy_dir, signature
+        for name in WORD_LISTS:
+            globals().pop(name, None)
+        common_words.cache_clear()
+
+
+_read_as: tuple = ()
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    """SURNAMES, PUBLIC_NAMES, NAME_WORDS: read on first use (importing this module reads no file),
+    then kept as plain module attributes."""
+    if name in WORD_LISTS:
+        words = globals()[name] = read_word_list(WORD_LISTS[name])
+        return words
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # ---- common-word lexicon (jieba's dict.txt used as a lookup table, never as a segmenter) -------
 # A candidate place/unit name is cut after the last common non-name word in it (指派社区,
@@ -50,9 +88,9 @@ def common_words() -> frozenset[str]:
     try:
         import jieba
     except ImportError:  # pragma: no cover - jieba is pinned in requirements.txt
-        return frozenset(read_word_list("common_words.txt") - NAME_WORDS)
+        return frozenset(read_word_list(COMMON_WORDS_FILE) - _list("NAME_WORDS"))
     lexicon = lexicon_words(Path(jieba.__file__).parent / "dict.txt", Path(tempfile.gettempdir()))
-    return frozenset((lexicon | read_word_list("common_words.txt")) - NAME_WORDS - PUBLIC_NAMES)
+    return frozenset((lexicon | read_word_list(COMMON_WORDS_FILE)) - _list("NAME_WORDS") - _list("PUBLIC_NAMES"))
 
 
 def lexicon_words(dictionary: Path, cache_dir: Path) -> frozenset[str]:
@@ -85,7 +123,8 @@ PLACEHOLDER_CHARS = set("某×*＊XxＸ○〇")
 TITLES = (
     "副书记 书记 副主任 主任 同志 副局长 局长 副镇长 镇长 乡长 副县长 县长 副区长 区长 副市长 市长 "
     "省长 副处长 处长 副科长 科长 部长 主席 总经理 经理 董事长 副校长 校长 副院长 院长 所长 站长 "
-    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计 秘书 主委 专员"
+    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计 秘书 主委 专员 "
+    "大爷 大妈 阿姨 大姐 大哥 师傅"
 ).split()
 TITLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 # A surname-like character fused with the character before it into an ordinary word (有关同志,
@@ -93,7 +132,7 @@ TITLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 WORDS_ENDING_IN_SURNAME = frozenset(
     "有关 相关 机关 海关 攻关 把关 过关 公安 治安 平安 保安 分管 主管 监管 托管 担任 兼任 历任 现任 "
     "前任 首任 新任 原任 曾任 时任 接任 继任 主任 其余 业余 同时 及时 当时 按时 对于 由于 关于 "
-    "经常 日常 正常 非常 双方 各方 对方 地方 多方 上级 全党 入党 政党 各党 本党 后方 前方 公司 分公司".split()
+    "经常 日常 正常 非常 双方 各方 对方 地方 多方 上级 全党 入党 政党 各党 本党 后方 前方 公司 分公司 感谢 多谢".split()
 )
 # Surname + title pairs that are ordinary words.
 GENERIC_TITLED = frozenset("班主任 党委员 党委书记 支书记".split())
@@ -111,7 +150,7 @@ NOT_IN_LABELLED_NAME = set("的了是在与及对把被将给等个些该本全�
 WEAK_SURNAMES = set("于和向安关管任万余方全成文时常高明连司古农党应师商单解尚")
 
 # Titles written before a name (书记刘亮, 主席张玮) also include these, which rarely follow one.
-TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员".split()
+TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员 负责人".split()
 TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(TITLES_BEFORE, key=len, reverse=True)) + r")[：:\s]*")
 # Labels after which a list of persons follows (出席人：张三、李四; 作者：王五).
 PERSON_LIST_RE = re.compile(
@@ -132,7 +171,8 @@ PUBLIC_PLACES = frozenset(
 PLACE_SUFFIXES = {
     "街道": "某街道", "社区": "某社区", "小区": "某小区", "村": "某村", "镇": "某镇", "乡": "某乡",
     "区": "某区", "县": "某县", "市": "某市", "省": "某省", "大道": "某路", "大街": "某路",
-    "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路", "花园": "某小区",
+    "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路", "花园": "某小区", "公寓": "某小区",
+    "屯": "某村", "水库": "某水库", "高速": "某高速",
 }
 PLACE_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 ROAD_SUFFIXES = {"大道", "大街", "路", "街", "巷", "胡同"}
@@ -157,7 +197,7 @@ GENERIC_PLACE_ENDINGS = tuple(
     "偏远 边远 贫困 脱贫 搬迁 集中 行政 自然 相关 有关 所在 周边 附近 辖区 涉及 部分 个别 少数 多个 "
     "全部 所有 每个 其他 其余 乡镇 街镇 村居 城镇 美丽 和美 文明 平安 智慧 绿色 完整 宜居 空心 涣散 "
     "薄弱 后进 先进 红色 旅游 特色 传统 开发 工业 试验 功能 自贸 保护 风景 商业 住宅 高新 经开 保税 "
-    "代表 一名 两名 几名 多名 每名 该名 聚集 集聚 先行 核心 生态 老城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
+    "关心 分包 迎检 主管 形势下 和谐 年度 规划 代表 一名 两名 几名 多名 每名 该名 聚集 集聚 先行 核心 生态 老城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
     "居住 棚户 连片 步行 美食 示范性 地级 县级 省辖 直辖 深水 舒适 回头 长征 赶考 百强 小城 兄弟 发展 振兴 中心 家属 移交 明星 挂钩 倾听 包联 联系 结对 帮扶 对口 交".split()
 )
 # Single characters that, ending a candidate name, show a kind of place (城区, 超市, 弯路).
@@ -176,7 +216,7 @@ GENERIC_LAST_CHAR = {
 }
 # Words that end before a place name: 反映幸福里社区, 走访光明村, 深入海淀区.
 WORDS_BEFORE_NAME = tuple(
-    "代表 要求 督促 责令 通知 约谈 监督 检查 支持 反映 走访 深入 调研 前往 来到 位于 来自 针对 包括 例如 比如 其中 联系 包联 帮扶 挂点 对接 督导 "
+    "投身 代表 要求 督促 责令 通知 约谈 监督 检查 支持 反映 走访 深入 调研 前往 来到 位于 来自 针对 包括 例如 比如 其中 联系 包联 帮扶 挂点 对接 督导 "
     "推进 加强 开展 组织 指导 协调 解决 发现 设在 对标 学习 借鉴 参观 考察 驻 在 到 对 于 向 从 "
     "和 与 及 的 了 是 为 将 把 被 给 由 等 个 些 如 赴 去 至 往 经 之 、 请 离 回 进 入 出".split()
 )
@@ -193,7 +233,7 @@ DOC_CUT_WORDS = tuple("根据 依据 按照 参照 对照 贯彻 落实 执行 �
 # ---- units ---------------------------------------------------------------------------------
 UNIT_SUFFIX_RE = re.compile(
     "股份有限公司|有限责任公司|有限公司|公司|集团|银行|医院|中学|小学|大学|学院|幼儿园|研究院|"
-    "研究所|合作社|事务所|酒店|宾馆|管理处|厂"
+    "研究所|合作社|事务所|酒店|宾馆|管理处|项目部|厂"
 )
 MAX_UNIT_NAME = 10
 # A following character that shows the suffix belongs to another word (中学习, 厂房).
@@ -224,7 +264,7 @@ PHONE_RE = re.compile(
     r"|400-?\d{3}-?\d{4}"                             # service number
     r")(?![0-9A-Za-z])"
 )
-DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号")
+DOC_NUMBER_RE = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号")
 # Issuing codes end with one of these characters: 京政发, 区委办, 某函.
 DOC_CODE_ENDINGS = set("发函字办通电纪组党政委令文报便复规")
 DOC_CODE_MAX = 6

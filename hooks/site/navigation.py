@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 
 from hooks.data.model import Library
-from hooks.site.pages import aspect_page, cases_page, dimension_page, meeting_page, outline_page
+from hooks.site.pages import CRITICISM_PAGE, aspect_page, cases_page, dimension_page, meeting_page, outline_page
 
 
 def build_nav(library: Library, docs_dir: Path) -> list:
@@ -31,7 +31,7 @@ def build_nav(library: Library, docs_dir: Path) -> list:
                   *({e(o.title): [outline_page(o, None),
                                   *({e(m.title): outline_page(o, m)} for m in library.meetings if o.applies_to(m))]}
                     for o in library.outlines)]},
-        {"示例": "examples/index.md"},
+        {"示例": ["examples/index.md", {"相互批评意见": CRITICISM_PAGE}]},
         {"案例": ["cases/index.md", *({e(m.title): cases_page(m)} for m in with_cases)]},
         {"检索": "find.md"},
         {"关于": about},

@@ -2,6 +2,7 @@
 
 Pages group records (a meeting's aspect, a meeting's cases, a dimension); each record's full
 text appears on exactly one canonical page, where its heading carries the record id as anchor.
+The 相互批评意见 page repeats every 批评意见 in full (anchors `_p-<id>`), left out of search.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import html
 import json
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -19,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from hooks.site.markdown_text import MarkdownEscaper, url
-from hooks.data.model import Aspect, Dimension, Library, Meeting, Outline, Record
+from hooks.data.model import Aspect, Dimension, Library, Meeting, Outline, Record, Source
 from hooks.site.outlines import instantiate, plain_text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,6 +31,14 @@ PART_SLUGS = {"问题": "wenti", "批评意见": "piping", "自我批评": "ziwo
 SOURCE_KINDS = {"seed": "种子材料（真实材料，已匿名化）", "report": "公开报道或通知",
                 "public": "网上公开发布的材料（已匿名化、已改写）",
                 "authored": "本项目编写的说明性示例", "import": "导入的材料（草稿）"}
+# Records from these kinds of source come from real materials (import: a real material, not yet
+# reviewed, shown as 草稿); the rest (authored) are ours and are labelled 本库编写 wherever shown.
+REAL_KINDS = frozenset({"seed", "public", "report", "import"})
+# The tag of records under a point a local notice added to the official aspects (no aspect).
+LOCAL_TAG = "地方增加的方面"
+CRITICISM_PAGE = "examples/piping.md"
+# Parts with a page of their own, which outlines made of that part link to.
+PART_PAGES = {"批评意见": CRITICISM_PAGE}
 _ANCHOR = re.compile(r"^_?[a-z0-9][a-z0-9-]*$")
 
 
@@ -82,6 +92,10 @@ class Group:
     aspect: Aspect | None = None
     meeting: Meeting | None = None
     part: str | None = None
+    dimension: Dimension | None = None
+    title: str | None = None
+    note: str | None = None
+    source: str | None = None
 
 
 class Renderer:
@@ -105,7 +119,9 @@ class Renderer:
             link=self._link, anchor=_anchor, css_class=_css_class, meeting_page=meeting_page,
             aspect_page=aspect_page, outline_page=outline_page, cases_page=cases_page,
             find_link=self._find_link, dimensions=library.dimensions, sources=library.sources,
-            downloads_by_page=self.downloads)
+            downloads_by_page=self.downloads, real=self.is_real, excluded_anchor=_excluded_anchor,
+            criticism_page=CRITICISM_PAGE, part_pages=PART_PAGES, record_link=self._record_link,
+            meeting_tag=meeting_tag)
 
     def _finalize(self, value: object) -> object:
         if isinstance(value, Markup):
@@ -125,6 +141,25 @@ class Renderer:
         if link is None:  # a page links the same dimension and source pages from every record
             link = self._links[from_page, target] = url(relative(from_page, target))
         return link
+
+    def _record_link(self, from_page: str, record: Record) -> Markup:
+        """A 批评意见 links to its entry on the 相互批评意见 page, any other record to its permalink."""
+        if record.part == "批评意见" and record.type == "example":
+            return self._link(from_page, f"{CRITICISM_PAGE}#_p-{record.id}")
+        return self._link(from_page, record)
+
+    def is_real(self, record: Record) -> bool:
+        """Whether the record comes from a real material (not written by this project)."""
+        return self.library.sources[record.source].kind in REAL_KINDS
+
+    def _real_and_authored(self, records: Iterable[Record]) -> dict[str, int]:
+        real = authored = 0
+        for record in records:
+            if self.is_real(record):
+                real += 1
+            else:
+                authored += 1
+        return {"real": real, "authored": authored}
 
     def _find_link(self, from_page: str, **params: str) -> Markup:
         query = "&".join(f"{key}={quote(str(value), safe='')}" for key, value in params.items())
@@ -167,24 +202,45 @@ class Renderer:
                 if outline.applies_to(meeting):
                     yield outline_page(outline, meeting), partial(self.outline, outline, meeting)
         yield "examples/index.md", self.examples_index
-        yield "about/sources.md", partial(
-            self._render, "sources.md.j2", "about/sources.md", sources=list(lib.sources.values()), kinds=SOURCE_KINDS)
+        yield CRITICISM_PAGE, self.criticism
+        yield "about/sources.md", self.sources
         yield "tags.md", lambda: TAGS_PAGE
 
     def home(self) -> str:
-        examples = sum(r.type == "example" for r in self.library.records)
+        records = self.library.records
         latest = self.library.meetings[0] if self.library.meetings else None
-        return self._render("home.md.j2", "index.md", example_count=examples,
-                            case_count=len(self.library.records) - examples, latest=latest)
+        return self._render(
+            "home.md.j2", "index.md", latest=latest,
+            examples=self._real_and_authored(r for r in records if r.type == "example"),
+            cases=self._real_and_authored(r for r in records if r.type == "case"),
+            criticism=self._real_and_authored(r for r in records if r.part == "批评意见" and r.type == "example"))
 
     def meeting(self, meeting: Meeting) -> str:
-        groups = [Group(self.library.records_in(meeting, a), _aspect_anchor(a), aspect=a)
+        local = self.local_groups(meeting)
+        shown_local = {r.id for g in local for r in g.records}
+        groups = [Group([r for r in self.library.records_in(meeting, a) if r.id not in shown_local],
+                        _aspect_anchor(a), aspect=a)
                   for a in [*meeting.aspects, None]]
         groups = [g for g in groups if g.aspect or g.records]
-        counts = {a.id: len(self.library.records_in(meeting, a)) for a in meeting.aspects}
+        counts = {a.id: self._real_and_authored(self.library.records_in(meeting, a)) for a in meeting.aspects}
         outlines = [o for o in self.library.outlines if o.applies_to(meeting)]
         return self._render("meeting.md.j2", meeting_page(meeting), meeting=meeting, groups=groups,
-                            counts=counts, outlines=outlines)
+                            counts=counts, outlines=outlines, local=local)
+
+    def local_groups(self, meeting: Meeting) -> list[Group]:
+        """The meeting's local additions, each with the records tagged for it, and a last group
+        of the records tagged 地方增加的方面 that name none of them."""
+        tagged = [r for r in self.library.records_of_meeting(meeting) if LOCAL_TAG in r.tags]
+        groups, taken = [], set()
+        for index, addition in enumerate(meeting.local_additions, start=1):
+            mine = [r for r in tagged if addition.tag and addition.tag in r.tags and r.id not in taken]
+            taken.update(r.id for r in mine)
+            groups.append(Group(mine, f"_local-{index}", title=addition.text, note=addition.note,
+                                source=addition.source))
+        rest = [r for r in tagged if r.id not in taken]
+        if rest:
+            groups.append(Group(rest, "_local-other", title="其他标为地方增加的条目"))
+        return groups
 
     def aspect(self, meeting: Meeting, aspect: Aspect | None) -> str:
         slot = self.library.records_in(meeting, aspect)
@@ -193,6 +249,8 @@ class Renderer:
         page = aspect_page(meeting, aspect)
         return self._render("aspect.md.j2", page, meeting=meeting, aspect=aspect,
                             groups=_by_part(examples), cases=cases,
+                            counts=self._real_and_authored(examples),
+                            local=any(LOCAL_TAG in r.tags for r in examples),
                             front_matter=_front_matter(meeting, examples, self.library))
 
     def cases(self, meeting: Meeting) -> str:
@@ -223,8 +281,8 @@ class Renderer:
                 cells.append({
                     "meeting": meeting,
                     "aspects": [a for a in meeting.aspects if dimension.id in a.dimensions],
-                    "count": sum(1 for r in records if r.meeting is meeting)})
-            rows.append({"dimension": dimension, "cells": cells, "total": len(records)})
+                    **self._real_and_authored(r for r in records if r.meeting is meeting)})
+            rows.append({"dimension": dimension, "cells": cells, **self._real_and_authored(records)})
         return self._render("matrix.md.j2", "aspects/index.md", meetings=lib.meetings, rows=rows)
 
     def dimension(self, dimension: Dimension) -> str:
@@ -243,10 +301,66 @@ class Renderer:
     def outline(self, outline: Outline, meeting: Meeting | None) -> str:
         headings = instantiate(outline, meeting)
         page = outline_page(outline, meeting)
+        example = outline.example
         return self._render("outline.md.j2", page, outline=outline, meeting=meeting,
                             meetings=[m for m in self.library.meetings if outline.applies_to(m)],
                             headings=headings, plain=plain_text(headings), slotted=_has_slot(headings),
-                            downloads=self.downloads.get(page, []))
+                            downloads=self.downloads.get(page, []),
+                            example_meeting=self.library.meeting(example.meeting) if example and example.meeting else None,
+                            example_records=self._example_records(outline))
+
+    def criticism(self) -> str:
+        """Every 批评意见, real ones first, each group a meeting and the record's first dimension."""
+        lib = self.library
+        records = [r for r in lib.records if r.part == "批评意见" and r.type == "example"]
+        real = [r for r in records if self.is_real(r)]
+        authored = [r for r in records if not self.is_real(r)]
+        real_groups = _by_meeting_and_dimension(real, lib, "_r")
+        authored_groups = _by_meeting_and_dimension(authored, lib, "_w")
+        # The overview: dimension × meeting, counts of the records filed by their first dimension.
+        meetings = [m for m in lib.meetings if any(r.meeting is m for r in records)]
+        cells: dict[tuple[str, str | None], dict] = {}
+        for kind, groups in (("real", real_groups), ("authored", authored_groups)):
+            for group in groups:
+                cell = cells.setdefault((group.meeting.id, group.dimension.id if group.dimension else None),
+                                        {"real": 0, "authored": 0, "anchor": group.anchor})
+                cell[kind] = len(group.records)
+        rows = [{"dimension": d, "cells": [cells.get((m.id, d.id if d else None)) for m in meetings]}
+                for d in [*lib.dimensions.values(), None]
+                if any((m.id, d.id if d else None) in cells for m in meetings)]
+        return self._render("criticism.md.j2", CRITICISM_PAGE, real_groups=real_groups,
+                            authored_groups=authored_groups, real_count=len(real),
+                            authored_count=len(authored), meetings=meetings, rows=rows,
+                            outline=next((o for o in lib.outlines if o.part == "批评意见"), None),
+                            minutes=next((o for o in lib.outlines if o.example and any(
+                                s.criticised for s in o.example.steps)), None),
+                            pseudo_example=lib.by_id.get(PSEUDO_CRITICISM_EXAMPLE))
+
+    def sources(self) -> str:
+        """The 来源 page: tables of the seeds and the public materials, then every source."""
+        citing: dict[str, Counter] = {s: Counter() for s in self.library.sources}
+        for record in self.library.records:
+            for source in dict.fromkeys((record.source, *record.also_sources)):
+                citing[source][record.part] += 1
+        counts = {s: {"total": sum(c.values()),
+                      "parts": [(p, c[p]) for p in PART_ORDER if c[p]]} for s, c in citing.items()}
+        sources = list(self.library.sources.values())
+        return self._render("sources.md.j2", "about/sources.md", sources=sources, kinds=SOURCE_KINDS,
+                            seeds=[s for s in sources if s.kind == "seed"],
+                            public=[s for s in sources if s.kind == "public"],
+                            counts=counts, summary=_summary)
+
+    def _example_records(self, outline: Outline) -> list[list[Record]]:
+        """Per step of the outline's example, the 批评意见 of its source that the speaker received
+        (steps of the speaker's own turn), in the order of the data."""
+        example = outline.example
+        if example is None:
+            return []
+        received: dict[str, list[Record]] = {}
+        for record in self.library.records:
+            if record.source == example.source and record.part == "批评意见" and record.receiver:
+                received.setdefault(record.receiver, []).append(record)
+        return [received.get(step.speaker, []) if step.criticised else [] for step in example.steps]
 
     def examples_index(self) -> str:
         lib = self.library
@@ -261,6 +375,30 @@ class Renderer:
 
 
 # ---- helpers -----------------------------------------------------------------------------
+
+# A real record that names a pseudo-criticism (希望您多注意休息) the 相互批评意见 page quotes.
+PSEUDO_CRITICISM_EXAMPLE = "s000-q-05"
+
+
+def _by_meeting_and_dimension(records: list[Record], library: Library, prefix: str) -> list[Group]:
+    """Groups of one meeting and one dimension (a record's first), meetings newest first and
+    dimensions in their file's order; each record in one group."""
+    order = {d: i for i, d in enumerate(library.dimensions)}
+    slots: dict[tuple[str, str | None], list[Record]] = {}
+    for record in records:
+        slots.setdefault((record.meeting.id, record.dimensions[0] if record.dimensions else None), []).append(record)
+    rank = {m.id: i for i, m in enumerate(library.meetings)}
+    keys = sorted(slots, key=lambda k: (rank[k[0]], order.get(k[1], len(order)) if k[1] else len(order)))
+    return [Group(slots[k], f"{prefix}-{k[0]}-{k[1] or 'none'}", meeting=library.meeting(k[0]),
+                  dimension=library.dimensions[k[1]] if k[1] else None) for k in keys]
+
+
+def _summary(source: Source) -> str:
+    """What a source is, in one clause: its description up to the first ；：or 。."""
+    text = source.description or ""
+    cut = min((i for i in (text.find(c) for c in "；：。") if i > 0), default=len(text))
+    return text[:cut]
+
 
 def _has_slot(headings: Iterable) -> bool:
     return any(h.slot or _has_slot(h.children) for h in headings)
@@ -280,6 +418,13 @@ def _anchor(value: str) -> Markup:
     if not _ANCHOR.match(value):
         raise ValueError(f"not a valid anchor id: {value!r}")
     return Markup(f"{{ #{value} }}")
+
+
+def _excluded_anchor(value: str) -> Markup:
+    """A heading's attr_list id, with the heading left out of Material's search."""
+    if not _ANCHOR.match(value):
+        raise ValueError(f"not a valid anchor id: {value!r}")
+    return Markup(f'{{ #{value} data-search-exclude="true" }}')
 
 
 def _css_class(name: str) -> Markup:

@@ -12,9 +12,10 @@ MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(r"^(\d+)[．、]\s*(?!\d)")),
     (4, re.compile(r"^（(\d+)）\s*|^(\d+)）\s*|^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 ]
-# 一是…二是… items, at a paragraph start or after a sentence end.
-# Also 1.…2.…3. run together in one paragraph (never 2.5 or 3、4月: a CJK character must follow).
-INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！？\s]))(?:[{CN_NUM}]+是|第[{CN_NUM}]+[，,、]|\d{{1,2}}[.．、](?=[\u4e00-\u9fff“]))")
+# 一是…二是… (and 一要…二要…, the way measures are written) items, at a paragraph start, after a
+# sentence end or after a colon ("具体表现为：一是…"). Also 1.…2.…3. run together in one paragraph
+# (never 2.5 or 3、4月: a CJK character must follow).
+INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！？：:\s]))(?:[{CN_NUM}]+[是要](?![否的])|第[{CN_NUM}]+[，,、]|\d{{1,2}}[.．、](?=[\u4e00-\u9fff“]))")
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#)")
 
 

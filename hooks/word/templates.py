@@ -29,6 +29,7 @@ from docx.text.paragraph import Paragraph
 
 from hooks.site.forked import start_in_fork
 from hooks.data.model import Library, Meeting, Outline
+from hooks.data.names import docx_file_name
 from hooks.site.outlines import Heading, instantiate
 from hooks.site.pages import outline_page
 
@@ -78,8 +79,6 @@ COLUMN_WIDTHS = {"序号": Mm(13), "存在问题": Mm(45), "整改措施": Mm(45
                  "完成时限": Mm(22), "备注": Mm(14)}
 ROWS_PER_GROUP = 2
 EMPTY_HINT = "在此撰写本部分内容"
-# Characters Windows does not allow in file names.
-_UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\s]')
 
 
 @dataclass(frozen=True)
@@ -137,9 +136,9 @@ def docx_contents_in_fork(library: Library) -> Callable[[], list[bytes] | None]:
 
 
 def docx_path(outline: Outline, meeting: Meeting) -> str:
-    """downloads/<meeting>-<document type>.docx, in Chinese, safe on every file system."""
-    name = _UNSAFE_IN_FILE_NAME.sub("", f"{meeting.title}-{outline.title}")
-    return f"downloads/{name}.docx"
+    """downloads/<meeting>-<document type>.docx, in Chinese, safe on every file system (the
+    rule lives in hooks.data.names, so the data check refuses titles that collide or do not fit)."""
+    return f"downloads/{docx_file_name(meeting.title, outline.title)}"
 
 
 def document_title(outline: Outline, meeting: Meeting) -> str:
