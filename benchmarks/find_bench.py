@@ -1,15 +1,22 @@
-"""Benchmark of the 检索 page: generated records in, one line per figure out.
+"""Benchmark of the site's one search, 检索 and the header box: generated records in, one line
+per figure out.
 
 Generates N realistic records (default 10,000) in the data contract of site/api/records.*,
-puts them into a built site, opens find/ in headless Debian chromium and measures, as medians:
-the time from navigation start to the first results in the DOM and painted, with the phases
-before it (Material's bundle, records.js requested/downloaded, find.js's performance marks for
-data evaluated / decoded / first render) and after it (records-text.js, the full texts keyword
-search needs, loaded after the first results), over --loads fresh page loads, also for a URL
-with a condition (no first view); the time from a keystroke or a facet click to updated results
-once the texts are in; for scale, Material's own header search from load to its first results
-(over the site's search_index.json: benchmarks/run.py passes its 10,000-record build); plus the
-sizes the page loads. The local server sends files uncompressed, so a download is its raw size, not its gzip size.
+puts them into a built site and, in headless Debian chromium, measures as medians:
+- 检索 (find/): the time from navigation start to the first results in the DOM and painted, with
+  the phases before it (Material's bundle, records.js requested/downloaded, the marks of
+  search.js and find.js for data evaluated / decoded / first render) and after it
+  (records-text.js and pages.js, which a keyword needs, loaded after the first results), over
+  --loads fresh page loads, also for a URL with a condition (no first view); the time from a
+  keystroke or a facet click to updated results once the texts are in;
+- the header box on another page (about/): from navigation start to the box usable (its data
+  decoded), fresh and on a second page of the same visit (the data then from the browser's
+  cache, with the bytes transferred); for `?q=`, to its first results; the time from a keystroke
+  to the results under the box;
+- with --material-site (benchmarks/run.py passes the floor's build of the same data), for scale,
+  Material's own search from load to its first results for ?q=;
+plus the sizes the pages load. The local server sends files uncompressed, so a download is its
+raw size, not its gzip size.
 
 Which site is measured (printed on the first line):
 - default: the project is built once (`mkdocs build --strict` into a temp dir) and its
@@ -21,6 +28,7 @@ Building 10,000 records through the YAML pipeline is not measured here.
 The generator is also used by the browser tests (tests/test_find_browser.py) as fake data.
 
 Usage: .venv/bin/python -m benchmarks.find_bench [--records 10000] [--runs 25] [--site site]
+       [--material-site DIR]
 """
 
 from __future__ import annotations
@@ -280,12 +288,14 @@ LOAD_PHASES_JS = """
     "records.js request start": data ? data.startTime : null,
     "records.js downloaded": data ? data.responseEnd : null,
     "find.js: records.js evaluated": mark("msh-find:data"),
+    "search.js: records decoded": mark("msh-search:records"),
+    "search.js: texts decoded": mark("msh-search:texts"),
+    "search.js: pages decoded": mark("msh-search:pages"),
     "records-text.js request start": text ? text.startTime : null,
     "records-text.js downloaded": text ? text.responseEnd : null,
     "find.js: full texts ready (keyword search)": mark("msh-find:texts"),
     "find.js: records decoded": mark("msh-find:prepared"),
     "find.js: first results rendered": mark("msh-find:first-results"),
-    "find.js: keyword index built": mark("msh-find:index"),
   };
 }
 """
@@ -312,8 +322,8 @@ def measure_load(browser: Any, url: str, loads: int, label: str = "load") -> lis
 
 
 def material_search(browser: Any, base_url: str, loads: int) -> list[tuple[str, float]]:
-    """For scale: Material's own search (the header search, over the site's search_index.json)
-    from load to its first results for ?q=形式主义, median over fresh page loads."""
+    """For scale: Material's own search (over the floor's search_index.json) from load to its
+    first results for ?q=形式主义, median over fresh page loads."""
     times = []
     for _ in range(loads):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -322,11 +332,96 @@ def material_search(browser: Any, base_url: str, loads: int) -> list[tuple[str, 
         page.wait_for_selector(".md-search-result__item", timeout=180_000)
         times.append(page.evaluate("performance.now()"))
         context.close()
-    return [(f"Material search (search_index.json) → first results for ?q=, median of {loads}",
+    return [(f"Material search on the floor's build (search_index.json) → first results for ?q=, median of {loads}",
              statistics.median(times))]
 
 
-def measure(site: Path, runs: int, loads: int = 9) -> list[tuple[str, float]]:
+# The header box: when its data is decoded (usable), its first results, and what the data cost.
+BOX_PHASES_JS = """
+() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const mark = name => { const m = performance.getEntriesByName(name)[0]; return m ? m.startTime : null; };
+  const files = performance.getEntriesByType("resource").filter(e => /api\/(records|records-text|pages)\.js/.test(e.name));
+  return {
+    "box usable (data decoded)": mark("msh-search:ready"),
+    "box: first results (?q=)": mark("msh-search:first-results"),
+    "first contentful paint": (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime,
+    "DOMContentLoaded": nav.domContentLoadedEventEnd,
+    "load event end": nav.duration,
+    "search data requested": files.length ? Math.min(...files.map(e => e.startTime)) : null,
+    "search data downloaded": files.length ? Math.max(...files.map(e => e.responseEnd)) : null,
+    "__bytes": files.reduce((n, e) => n + e.transferSize, 0),
+  };
+}
+"""
+
+BOX_KEY_JS = """
+async (value) => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  const box = document.getElementById("msh-search-q");
+  const start = performance.now();
+  box.value = value;
+  box.dispatchEvent(new Event("input", {bubbles: true}));
+  const sync = performance.now() - start;
+  await frame();
+  return [sync, performance.now() - start];
+}
+"""
+
+READY = "[data-msh-search][data-state=ready]"
+
+
+def measure_box(browser: Any, base_url: str, loads: int, runs: int) -> list[tuple[str, float]]:
+    """The header box on about/: fresh loads, a second page of the same visit (cache), ?q=, keys."""
+    phases: dict[str, list[float]] = {}
+
+    def keep(label: str, page: Any) -> None:
+        for name, value in page.evaluate(BOX_PHASES_JS).items():
+            if value is not None and not (name == "box: first results (?q=)" and "?q=" not in label):
+                key = f"{label} → {name}" if not name.startswith("__") else f"{label}: search data transferred (bytes)"
+                phases.setdefault(key, []).append(value)
+
+    for _ in range(loads):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(base_url + "about/")
+        page.wait_for_selector(READY)
+        keep("box, fresh load", page)
+        second = context.new_page()  # the next page of the same visit: the browser's cache
+        second.goto(base_url + "about/sources/")
+        second.wait_for_selector(READY)
+        keep("box, second page (cached)", second)
+        context.close()
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(base_url + "about/?q=" + quote("形式主义"))
+        page.wait_for_selector("#msh-search-list [role=option]")
+        keep("box, fresh load with ?q=", page)
+        context.close()
+    figures = [(f"{name}, median of {len(values)}", statistics.median(values))
+               for name, values in sorted(phases.items(), key=lambda item: statistics.median(item[1]))]
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "about/")
+    page.wait_for_selector(READY)
+    page.focus("#msh-search-q")
+    keywords = ["形", "形式", "形式主", "形式主义", "形式主义 街", "形式主义 街道", "两个确立", "官僚主义", "红脸出汗", "季度", ""]
+    sync, paint = [], []
+    for _ in range(runs):
+        for word in keywords:
+            a, b = page.evaluate(BOX_KEY_JS, word)
+            sync.append(a)
+            paint.append(b)
+    context.close()
+    return figures + [
+        ("box: keystroke → results under the box, median", statistics.median(sync)),
+        ("box: keystroke → next frame painted, median", statistics.median(paint)),
+        ("box: keystroke → results under the box, max", max(sync)),
+    ]
+
+
+def measure(site: Path, runs: int, loads: int = 9, material_site: Path | None = None) -> list[tuple[str, float]]:
     sys.path.insert(0, str(REPO_ROOT))
     from tests.browser import launch_chromium, serve_directory  # shared with the tests
 
@@ -335,7 +430,10 @@ def measure(site: Path, runs: int, loads: int = 9) -> list[tuple[str, float]]:
         figures += measure_load(browser, base_url + "find/", loads)
         # A URL with a condition has no first view: its results wait for the data.
         figures += measure_load(browser, base_url + "find/?type=example", loads, "load with a condition")
-        figures += material_search(browser, base_url, loads=3)
+        figures += measure_box(browser, base_url, loads, runs)
+        if material_site is not None:
+            with serve_directory(material_site) as material_url:
+                figures += material_search(browser, material_url, loads=3)
         page = browser.new_page()
         page.goto(base_url + "find/")
         page.wait_for_selector("#msh-find[data-state=live] #msh-find-count[data-count]")
@@ -373,7 +471,8 @@ def measure(site: Path, runs: int, loads: int = 9) -> list[tuple[str, float]]:
 
 def sizes(site: Path) -> list[tuple[str, int, int]]:
     """Raw and gzip bytes of what find/ loads beyond Material's own assets, and of records.json."""
-    files = ["api/records.js", "api/records-text.js", "api/records.json", "assets/find.js", "assets/find.css", "find/index.html"]
+    files = ["api/records.js", "api/records-text.js", "api/pages.js", "api/records.json", "assets/search.js",
+             "assets/search-box.js", "assets/search.css", "assets/find.js", "assets/find.css", "find/index.html"]
     rows = []
     for name in files:
         data = (site / name).read_bytes()
@@ -387,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=25, help="rounds of 9 keystrokes and ~10 facet clicks")
     parser.add_argument("--loads", type=int, default=9, help="fresh page loads timed (medians reported)")
     parser.add_argument("--site", type=Path, help="an existing build to copy instead of building")
+    parser.add_argument("--material-site", type=Path,
+                        help="a build with Material's search plugin, to time that search for scale")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="find-bench-") as tmp:
@@ -400,8 +501,8 @@ def main(argv: list[str] | None = None) -> int:
         write_api(site, generate_dataset(args.records))
         for name, raw, gz in sizes(site):
             print(f"size {name}: {raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzip")
-        for label, ms in measure(site, args.runs, args.loads):
-            print(f"{label}: {ms:.1f} ms")
+        for label, value in measure(site, args.runs, args.loads, args.material_site):
+            print(f"{label}: {value:.0f}" if "bytes" in label else f"{label}: {value:.1f} ms")
     return 0
 
 

@@ -5,15 +5,20 @@ benchmark; about 50 s) a synthetic data folder is generated (benchmarks/generate
 - "ours": `mkdocs build --strict` with the hooks, MSH_DATA_DIR pointing at the data;
 - "floor": the same pages, written out as plain Markdown files (hooks.site.pages.Renderer.pages()
   plus docs/), built by plain MkDocs + Material from a config that INHERITs mkdocs.yml with
-  `hooks: []` and the same nav: same theme, plugins (search with jieba, tags) and extensions.
+  `hooks: []` and the same nav, theme and extensions, and the plugins a plain Material site
+  would use: Material's search plugin with jieba and the domain user dictionary, as this site
+  was configured before it had its own search (FLOOR_SEARCH), and tags. Ours has no search
+  plugin: its search data are api/records*.js and api/pages.js.
 The two alternate, several runs each, every run in a fresh child process; the medians of wall
 time and peak memory (ru_maxrss of the child) are reported with the ratio ours/floor.
 
 Also reported: time per 1,000 records (the build above the 0-record build, which holds the
-fixed start-up: imports, jieba, Word files, the pages without records), stage times inside our build (in-process), YAML
-loading time, search_index.json and /find/ sizes (raw and gzip), the page weight of a typical
-page before data, jieba's start-up, and the /find/ benchmark (benchmarks/find_bench.py) when
-present. One line per figure; the last line is `ratio=<ours/floor at the largest size>`.
+fixed start-up: imports, Word files, the pages without records), stage times inside our build
+(in-process), YAML loading time, the search data every page loads (ours) against the floor's
+search_index.json, /find/ sizes (raw and gzip), the page weight of a typical page before data,
+and the browser benchmark of 检索 and the header search box (benchmarks/find_bench.py, with
+Material's search on the floor's build for scale). One line per figure; the last line is
+`ratio=<ours/floor at the largest size>`.
 
 Usage: .venv/bin/python benchmarks/run.py [--quick] [--runs N] [--sizes 1000,10000]
        [--page docs/about/performance.md]  (writes the figures into that page)
@@ -59,7 +64,10 @@ print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mib
                   "err": done.stderr[-4000:]}))
 """
 _MARK_BEGIN, _MARK_END = "<!-- bench:begin -->", "<!-- bench:end -->"
-REPEATS = {"in_process": 3}  # repeats of the in-process timings and jieba's start-up; 1 with --quick
+REPEATS = {"in_process": 3}  # repeats of the in-process timings; 1 with --quick
+# The floor's search: Material's plugin as mkdocs.yml had it before the site's own search (with
+# search.highlight among the theme's features).
+FLOOR_SEARCH = {"search": {"lang": "zh", "jieba_dict_user": str(REPO_ROOT / "benchmarks" / "floor_jieba_user_dict.txt")}}
 
 
 class Report:
@@ -121,8 +129,15 @@ def write_floor(data_dir: Path, work: Path) -> Path:
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
+    # Plain Material: its own header (no custom_dir) and its search plugin; the other plugins as
+    # mkdocs.yml has them (a list replaces the inherited one; mappings merge into theirs).
+    plugins = [FLOOR_SEARCH, "tags", {"offline": {"enabled": False}}]
+    empty_theme = work / "floor-theme"
+    empty_theme.mkdir(exist_ok=True)
     floor = {"INHERIT": str(REPO_ROOT / "mkdocs.yml"), "docs_dir": str(docs), "hooks": [], "watch": [],
-             "nav": build_nav(library, docs)}
+             "nav": build_nav(library, docs), "plugins": plugins,
+             # An empty custom_dir in place of overrides/ (a merged mapping cannot drop the key).
+             "theme": {"custom_dir": str(empty_theme), "features": [*config.theme["features"], "search.highlight"]}}
     config_path = work / "floor-mkdocs.yml"
     config_path.write_text(yaml.safe_dump(floor, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_path
@@ -196,9 +211,15 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return sum(f.stat().st_size for f in files), sum(gz(f.read_bytes()) for f in files)
 
 
-def site_sizes(site: Path, report: Report, label: str) -> None:
-    index = (site / "search" / "search_index.json").read_bytes()
-    report(f"search_index.json {label}: {kib(len(index))} raw, {kib(gz(index))} gzip")
+def site_sizes(site: Path, floor_site: Path, report: Report, label: str) -> None:
+    # What every page loads for search (once: the same files on every page, cached), against
+    # what a page of the floor loads for Material's search.
+    search = [(site / "api" / name).read_bytes() for name in ("records.js", "records-text.js", "pages.js")]
+    index = (floor_site / "search" / "search_index.json").read_bytes()
+    report(f"search data {label}: ours api/records.js + records-text.js + pages.js "
+           f"{kib(sum(map(len, search)))} raw, {kib(sum(map(gz, search)))} gzip "
+           f"(pages.js {kib(len(search[2]))} raw, {kib(gz(search[2]))} gzip); floor search_index.json "
+           f"{kib(len(index))} raw, {kib(gz(index))} gzip")
     find = site / "find" / "index.html"
     raw, packed = page_weight(site, find)
     # The page loads api/records.js first (its first results) and api/records-text.js after.
@@ -218,20 +239,7 @@ def site_sizes(site: Path, report: Report, label: str) -> None:
            f"{biggest.relative_to(site).parent}/ {kib(big_raw)} raw, {kib(big_packed)} gzip")
 
 
-def jieba_startup(report: Report) -> None:
-    code = ("import time; t=time.perf_counter(); import jieba, logging; jieba.setLogLevel(logging.WARNING);"
-            " i=time.perf_counter(); jieba.initialize(); d=time.perf_counter();"
-            " jieba.load_userdict('data/jieba_user_dict.txt'); u=time.perf_counter();"
-            " print(i-t, d-i, u-d)")
-    rows = [[float(x) for x in subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True,
-                                               capture_output=True, text=True).stdout.split()]
-            for _ in range(REPEATS["in_process"])]
-    imp, dictionary, user = (statistics.median(col) for col in zip(*rows))
-    report(f"jieba start-up: {imp + dictionary + user:.2f} s once per build "
-           f"(import {imp:.2f} s, dictionary {dictionary:.2f} s, user dictionary {user:.2f} s)")
-
-
-def find_bench(site: Path, count: int, runs: int, report: Report) -> None:
+def find_bench(site: Path, floor_site: Path, count: int, runs: int, report: Report) -> None:
     script = REPO_ROOT / "benchmarks" / "find_bench.py"
     if runs == 0:
         report(f"find {count}: skipped (--quick; --find-runs N to run benchmarks/find_bench.py)")
@@ -240,7 +248,7 @@ def find_bench(site: Path, count: int, runs: int, report: Report) -> None:
         report("find: benchmarks/find_bench.py not present; /find/ latency not measured")
         return
     done = subprocess.run([sys.executable, "-m", "benchmarks.find_bench", "--records", str(count),
-                           "--runs", str(runs), "--site", str(site)],
+                           "--runs", str(runs), "--site", str(site), "--material-site", str(floor_site)],
                           cwd=REPO_ROOT, capture_output=True, text=True)
     if done.returncode != 0:
         report(f"find {count}: find_bench failed: {done.stderr.strip().splitlines()[-1:]}")
@@ -294,8 +302,8 @@ def bench_size(count: int, runs: int, work: Path, report: Report, find_runs: int
                f"(above the 0-record build)")
     report(whole)
     stage_times(data_dir, report, label)
-    site_sizes(work / f"site-{count}", report, label)
-    find_bench(work / f"site-{count}", count, find_runs, report)
+    site_sizes(work / f"site-{count}", work / f"floor-site-{count}", report, label)
+    find_bench(work / f"site-{count}", work / f"floor-site-{count}", count, find_runs, report)
     return {"count": count, "ours": med["ours"], "floor": med["floor"], "ratio": ratio, "per_1k": per_1k["ours"]}
 
 
@@ -330,7 +338,6 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     report(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start, "
            f"Python {platform.python_version()}, {args.runs} runs per build")
-    jieba_startup(report)
     results = []
     with tempfile.TemporaryDirectory(prefix="msh-bench-") as tmp:
         fixed = None if args.quick else bench_fixed(args.runs, Path(tmp), report)

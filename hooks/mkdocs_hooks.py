@@ -3,7 +3,8 @@
 Data flow: on_config loads and checks data/ (a bad file stops the build with file:line:field),
 on_files adds the generated pages and Word files (made in forked processes when that is safe: the
 pages are streamed to MkDocs as it reads them, the Word files filled in by on_env), on_page_content
-writes the 检索 page's first view, on_post_build writes the JSON API and 自查's rules (api/review.js).
+writes the 检索 page's first view and keeps every page's own text for the search, on_post_build
+writes the JSON API, api/pages.js and 自查's rules (api/review.js).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from hooks.check import load_library  # noqa: E402
@@ -43,6 +45,7 @@ from hooks.site.markdown_text import MarkdownEscaper  # noqa: E402
 from hooks.site.navigation import build_nav  # noqa: E402
 from hooks.site.page_stream import PageStream  # noqa: E402
 from hooks.site.pages import Renderer, canonical_page  # noqa: E402
+from hooks.site.search_pages import SearchPage, is_excluded, page_sections, write_pages  # noqa: E402
 from hooks.word.templates import docx_contents_in_fork, docx_files, docx_targets  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
@@ -68,7 +71,7 @@ def _timed(hook: Callable) -> Callable:
 
 # ---- hooks -------------------------------------------------------------------------------
 
-@event_priority(100)  # before the plugins': Material's search reads data/jieba_user_dict.txt in its on_config
+@event_priority(100)  # before the plugins': the offline plugin's on_config sees OFFLINE=1 (_switch_offline)
 @_timed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
@@ -121,6 +124,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _state["nav_order"] = {page.file.src_uri: n for n, page in enumerate(nav.pages)}
+    return nav
+
+
 @_timed
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The Word files from the fork, before MkDocs copies files into the site. If the process
@@ -136,6 +144,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @_timed
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not is_excluded(page.meta):  # the page's own text, without the records it holds
+        record_ids = _records_by_page().get(page.file.src_uri, ())
+        _state.setdefault("search_pages", []).append((page.file.src_uri, SearchPage(
+            url=page.url, title=page.title or "",
+            path=" › ".join(section.title for section in reversed(page.ancestors) if section.title),
+            sections=tuple(page_sections(html, record_ids)))))
     if page.file.src_uri != FIND_PAGE:
         return html
     # The 检索 page shows its first results with the page, not after its data has loaded.
@@ -145,7 +159,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 @_timed
 def on_post_build(config: MkDocsConfig) -> None:
     sizes = write_api(_api_data(), Path(config.site_dir))
-    log.info("api: %d records, records.json %d bytes", len(_state["library"].records), sizes["records.json"])
+    order = _state.get("nav_order", {})
+    # In navigation order (pages outside it, such as the tags page, last): the order of ties.
+    pages = [page for src, page in sorted(_state.get("search_pages", []),
+                                            key=lambda item: order.get(item[0], len(order)))]
+    pages_size = write_pages(pages, Path(config.site_dir))
+    log.info("api: %d records, records.json %d bytes; %d pages for search, pages.js %d bytes",
+             len(_state["library"].records), sizes["records.json"], len(pages), pages_size)
     _write_review_data(Path(config.site_dir))
 
 
@@ -174,6 +194,16 @@ def _api_data() -> ApiData:
 
         _state["api"] = api_data(_state["library"], url_of)
     return _state["api"]
+
+
+def _records_by_page() -> dict[str, list[str]]:
+    """The ids of the records each generated page holds in full (their canonical page)."""
+    if "records_by_page" not in _state:
+        by_page: dict[str, list[str]] = {}
+        for record in _state["library"].records:
+            by_page.setdefault(canonical_page(record), []).append(record.id)
+        _state["records_by_page"] = by_page
+    return _state["records_by_page"]
 
 
 def _switch_offline(config: MkDocsConfig) -> None:

@@ -65,8 +65,26 @@ def facet_values(record: dict[str, Any], key: str) -> list[str]:
     return [value] if value else []
 
 
+def rank(record: dict[str, Any], query: str) -> int:
+    """The engine's rank (assets/search.js Query.score), written again: 1 plus, per keyword, the
+    first field holding it (title 0, tags 1, text 2); 0 for the query equal to the title."""
+    terms = query.lower().split()
+    lower = any(t.upper() != t or t.lower() != t for t in terms)
+    fields = [record["title"], " ".join(record.get("tags") or []), record["text"]]
+    if lower:
+        fields = [f.lower() for f in fields]
+    total = 1
+    for term in terms:
+        total += next(n for n, field in enumerate(fields) if term in field)
+    return 0 if total == 1 and fields[0].strip() == " ".join(terms) else total
+
+
 def expected_ids(records: list[dict[str, Any]], state: dict[str, str]) -> list[str]:
-    return [r["id"] for r in records if record_matches(r, state)]
+    """The records the page lists: in the data's order, or best first for a keyword."""
+    found = [r for r in records if record_matches(r, state)]
+    if state.get("q", "").split():
+        found.sort(key=lambda r: rank(r, state["q"]))  # stable: ties keep the data's order
+    return [r["id"] for r in found]
 
 
 @pytest.fixture(scope="session")
@@ -527,16 +545,59 @@ def test_record_text_is_never_markup(context):
     assert "& 符号" in page.locator("[data-record-id='sp-hostile'] .msh-find__excerpt").text_content()
 
 
-def test_material_search_does_not_take_q_on_this_page(context):
+def test_pages_with_the_keyword_come_first_without_conditions(context, http_build):
+    """With a keyword and no condition the site's pages holding it are listed above the records,
+    in the engine's rank order (the header box's order); a condition is about records: then no
+    pages."""
+    from test_search_browser import page_fields, score, site_pages
+
     ctx, base, _ = context
     page = ctx.new_page()
     open_find(page, base + "find/?q=" + quote("官僚主义"))
-    page.wait_for_timeout(300)
-    assert page.evaluate("document.getElementById('__search').checked") is False
-    assert url_state(page.url) == {"q": "官僚主义"}
+    ranked = sorted((score(page_fields(p), "官僚主义"), n, p["url"]) for n, p in enumerate(site_pages(http_build)))
+    want = [url for s, _, url in ranked if s >= 0]
+    assert len(want) > 3, "the real pages should hold 官僚主义 more than three times"
+    assert page.text_content(".msh-find__pages-title") == f"页面（{len(want)} 个）"
+    assert f"另有 {len(want)} 个页面" in page.text_content("#msh-find-count")
+
+    def listed() -> list[str]:
+        hrefs = page.eval_on_selector_all(".msh-find__page a", "els => els.map(e => e.href)")
+        return [unquote(h[len(base):]).split("#")[0] for h in hrefs]
+
+    assert listed() == want[:3]
+    page.click(".msh-find__pages-more")
+    assert listed() == want
+    marks = page.eval_on_selector_all(".msh-find__page mark", "els => els.map(e => e.textContent)")
+    assert marks and set(marks) == {"官僚主义"}
+    click_facet(page, "level", "班子")
+    page.wait_for_function("location.search.includes('level=')")
+    assert page.locator(".msh-find__pages").count() == 0
+
+
+def test_an_aspect_without_a_meeting_is_shown_and_can_be_cleared(context, dataset):
+    """?aspect= without a meeting filters in every meeting with that aspect: the aspect facet
+    shows it chosen (with its count), so that it can be cleared."""
+    ctx, base, _ = context
+    records = dataset["records"]
+    aspect = "dandang-zuowei"  # an aspect of two meetings in the generated data
+    assert len({r["meeting"] for r in records if r["aspect"] == aspect}) > 1
+    page = ctx.new_page()
+    open_find(page, base + "find/?aspect=" + aspect)
+    want = expected_ids(records, {"aspect": aspect})
+    assert want and shown_ids(page) == want
+    options = facet_options(page, "aspect")
+    assert [(o["value"], o["checked"]) for o in options] == [("", False), (aspect, True)]
+    assert options[1]["count"] == len(want) and options[0]["count"] == len(records)
+    assert "（2 次会议）" in page.text_content(f"#msh-find [data-facet='aspect'] input[value='{aspect}'] + label")
+    assert page.text_content(".msh-find__filters > summary") == "筛选条件（已选 1 项）"
+    click_facet(page, "aspect", "")
+    page.wait_for_function("!location.search.includes('aspect=')")
+    assert result_count(page) == len(records)
+    assert facet_options(page, "aspect") == []  # idle again: pick a meeting first
 
 
 def test_script_acts_only_on_the_find_page(chromium, http_build):
+    """Elsewhere find.js does nothing (the header box loads the same data for itself)."""
     with serve_directory(http_build) as base:
         ctx = chromium.new_context()
         log = watch_requests(ctx, base)
@@ -544,10 +605,10 @@ def test_script_acts_only_on_the_find_page(chromium, http_build):
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(base)
-        page.wait_for_load_state("load")
+        page.wait_for_selector("[data-msh-search][data-state=ready]")
         assert any(url.endswith("assets/find.js") for url in log.urls), "find.js is not loaded on pages"
-        assert not any("api/records" in url for url in log.urls)
         assert page.locator("#msh-find").count() == 0 and not errors
+        assert page.evaluate("document.querySelector('[data-find-started]')") is None
         ctx.close()
         log.assert_nothing_left()
 

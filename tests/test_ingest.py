@@ -557,7 +557,7 @@ def test_round_trip_records_appear_on_the_site(tmp_path: Path) -> None:
     output = run(source_path("paraphrase_typo"), DATA)
     project = tmp_path / "project"
     project.mkdir()
-    for part in ("docs", "hooks", "mkdocs.yml"):
+    for part in ("docs", "hooks", "overrides", "mkdocs.yml"):
         source = REPO / part
         (shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
          if source.is_dir() else shutil.copy(source, project / part))

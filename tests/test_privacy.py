@@ -203,3 +203,31 @@ def test_lexicon_cache_gives_the_same_words(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setitem(privacy_rules.LEXICON_MIN_FREQ, "v", 50)
     assert privacy_rules.lexicon_words(dictionary, tmp_path) > computed  # new rules, new file
     assert len(list(tmp_path.glob("msh-lexicon-*.txt"))) == 2
+
+
+def test_tagged_clauses_are_kept_between_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the part-of-speech pass found is read back in the next build, equal to tagging again;
+    other rules read another file."""
+    from hooks.privacy import tagged
+
+    text = "会议由陈志强主持。经历了大东发展的许多大事。全体班子成员参加。"
+    monkeypatch.setattr(tagged, "_stored", {})
+    monkeypatch.setattr(tagged, "_new", {})
+    monkeypatch.setattr(tagged, "_folder", None)
+    tagged.load_stored(tmp_path)
+    first = tagged.names(text)
+    assert {word for _, _, _, word in first} == {"陈志强", "大东"}
+    tagged.store_new()
+    tagged._stored.clear()
+    tagged.load_stored(tmp_path)
+
+    def never(clause: str) -> tuple:
+        raise AssertionError(f"tagged again: {clause}")
+    monkeypatch.setattr(tagged, "_tag_clause", never)
+    assert tagged.names(text) == first
+    folder = tagged._folder
+    monkeypatch.setattr(tagged, "COMMON_FROM", {"nr": 6, "ns": 30})  # the module's text is what counts
+    monkeypatch.setattr(tagged, "__file__", str(tmp_path / "other.py"))
+    (tmp_path / "other.py").write_text("# other rules\n", "utf-8")
+    tagged.load_stored(tmp_path)
+    assert tagged._folder != folder and not tagged._stored

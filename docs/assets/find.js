@@ -1,11 +1,15 @@
-/* 检索 page: keyword + facets over the records the build publishes in api/records.js.
+/* 检索 page: keyword + facets over the records the build publishes, plus the site's pages that
+ * hold the keyword. The data, its loading and the keyword rule (match and rank) are the site's
+ * one search engine, assets/search.js, which the header box of every page uses too; this file
+ * is the page's view: facets, counts, the URL, the result list.
  * Vanilla JS, no network beyond the site itself; data is always text, never markup.
  * Loaded on every page (extra_javascript) but acts only where #msh-find exists.
  * First results come before anything only a keystroke needs: the inline script in find.md
  * starts the download of api/records.js (everything but the long texts) early; the full texts
- * (api/records-text.js), which only keyword search needs, are loaded right after the first
- * results (at once when the URL already carries a keyword). A keyword typed before they arrive
- * shows 正在载入全文… and gets its results when they do, never results from partial text. */
+ * (api/records-text.js) and the pages (api/pages.js), which only a keyword needs, are loaded
+ * right after the first results (at once when the URL already carries a keyword). A keyword
+ * typed before they arrive shows 正在载入全文… and gets its results when they do, never
+ * results from partial text. */
 (function () {
   "use strict";
 
@@ -16,22 +20,13 @@
   // at the end of the page: the first run does the work.
   if (root.hasAttribute("data-find-started")) return;
   root.setAttribute("data-find-started", "");
-
-  // find.js lives in assets/: the site root and the data sit beside that folder, so the
-  // same code works at /find/ (HTTP build) and at find.html opened from disk.
-  var siteRoot = new URL("../", script.src);
-  var recordsUrl = new URL("api/records.js", siteRoot);
-  var textsUrl = new URL("api/records-text.js", siteRoot);
+  var engine = window.MSHSearch; // assets/search.js, run before this file
 
   var PAGE_SIZE = 20;
-  var EXCERPT_BEFORE = 30;
+  var PAGES_SHOWN = 3; // page results listed before 显示全部: the records stay in view
   var EXCERPT_LENGTH = 110;
   var PARAM_ORDER = ["q", "meeting", "dimension", "aspect", "level", "unit", "part", "type"];
-
-  // Material opens its own search overlay for ?q= on any page and deletes q from the URL when
-  // the overlay closes. It reads the URL while its bundle runs, before this script, so an inline
-  // script in find.md hides q first and leaves the original query in MSH_FIND_SEARCH.
-  var initialSearch = typeof window.MSH_FIND_SEARCH === "string" ? window.MSH_FIND_SEARCH : location.search;
+  var initialSearch = location.search;
 
   // ---------------------------------------------------------------- facets
 
@@ -49,17 +44,14 @@
 
   var records = [];
   var meetings = [];
-  var meetingById = new Map();
-  var aspectById = new Map(); // "meeting/aspect" -> {title, short}
-  var pages = [];
-  var indexed = false; // every record has its lower-cased haystack (_lower)
   var dataReady = false; // records.js decoded
-  var textState = "waiting"; // records-text.js: waiting, loading, loaded or error
+  var textState = "waiting"; // records-text.js and pages.js: waiting, loading, loaded or error
   var rendered = []; // the records whose items the result list shows, in order
   var firstResultsMarked = false;
   var facetOptions = {}; // key -> [{value, label}] in display order (records.js `facets`)
   var state = emptyState();
   var shown = PAGE_SIZE;
+  var pagesShown = PAGES_SHOWN;
   var typingEntryPushed = false;
   var ui = {};
   var textError = "";
@@ -82,16 +74,30 @@
     root.textContent = "";
   }
   buildSkeleton(live);
-  loadData(function (error) {
-    if (error) {
-      var message = "检索数据加载失败（" + error + "）。请确认站点完整，或使用页面顶部的全文搜索。";
-      if (!firstView) { setStatus(message); return; }
-      // The first view's results and links stay usable; only its status line says so.
-      var status = root.querySelector("#msh-find-count");
-      if (status) { status.textContent = message; status.removeAttribute("data-count"); }
-      root.setAttribute("data-state", "failed");
-      return;
-    }
+  if (!engine) {
+    failed("assets/search.js 未能载入");
+    return;
+  }
+  // With the first view on screen, records.js (only preloaded by find.md) runs once it is
+  // painted, so that its long parse cannot hold the paint back.
+  (firstView ? afterPaint : function (fn) { fn(); })(function () {
+    engine.ready(["records"], function (error) {
+      mark("msh-find:data");
+      if (error) { failed(error); return; }
+      start();
+    });
+  });
+
+  function failed(error) {
+    var message = "检索数据加载失败（" + error + "）。请确认站点完整。";
+    if (!firstView) { setStatus(message); return; }
+    // The first view's results and links stay usable; only its status line says so.
+    var status = root.querySelector("#msh-find-count");
+    if (status) { status.textContent = message; status.removeAttribute("data-count"); }
+    root.setAttribute("data-state", "failed");
+  }
+
+  function start() {
     prepare();
     dataReady = true;
     mark("msh-find:prepared");
@@ -109,97 +115,34 @@
     // The texts' script runs a long JSON.parse: start it once the first results are painted
     // (at once when a keyword is waiting for it).
     if (state.q) loadTexts(); else afterPaint(loadTexts);
-    // Material reads the URL once its DOMContentLoaded handlers run; q goes back after that.
-    whenDomReady(function () { replaceUrl(urlFor(state)); });
-  });
+    replaceUrl(urlFor(state));
+  }
 
   window.addEventListener("popstate", function () {
     if (!dataReady) return;
     state = parseState(location.search);
     typingEntryPushed = false;
     shown = PAGE_SIZE;
+    pagesShown = PAGES_SHOWN;
     syncInputs();
     update();
   });
 
   // ---------------------------------------------------------------- data
 
-  function loadData(done) {
-    // A <script> works from file:// where fetch() of JSON is blocked. Without a first view
-    // find.md's inline script has usually started it (id msh-find-data); it may even have run
-    // already. With one, find.md only preloads it, and it runs once the first view is painted.
-    var tag = document.getElementById("msh-find-data");
-    var finished = false;
-    function finish(error) {
-      if (finished) return;
-      finished = true;
-      mark("msh-find:data");
-      if (!error && !(window.MSH_FIND && Array.isArray(window.MSH_FIND.records))) error = "api/records.js 中没有检索数据";
-      done(error);
-    }
-    function listen() {
-      tag.addEventListener("load", function () { finish(null); });
-      tag.addEventListener("error", function () { finish("无法读取 api/records.js"); });
-    }
-    if (window.MSH_FIND) { finish(null); return; }
-    if (tag && tag.getAttribute("data-state")) {
-      finish(tag.getAttribute("data-state") === "error" ? "无法读取 api/records.js" : null);
-    } else if (tag) {
-      listen();
-    } else {
-      (firstView ? afterPaint : function (fn) { fn(); })(function () {
-        tag = document.createElement("script");
-        tag.id = "msh-find-data";
-        tag.src = recordsUrl.href;
-        listen();
-        document.head.appendChild(tag);
-      });
-    }
-  }
-
-  // The full texts, after the first results: by <script> as well (file://). find.md starts the
-  // download at once when the URL has a keyword (id msh-find-text).
+  // The full texts and the pages, after the first results (find.md starts the texts at once
+  // when the URL has a keyword).
   function loadTexts() {
     if (textState !== "waiting") return;
     textState = "loading";
-    var tag = document.getElementById("msh-find-text");
-    var finished = false;
-    function finish(error) {
-      if (finished) return;
-      finished = true;
-      applyTexts(error);
-    }
-    if (window.MSH_FIND_TEXT) { finish(null); return; }
-    if (!tag) {
-      tag = document.createElement("script");
-      tag.id = "msh-find-text";
-      tag.src = textsUrl.href;
-      document.head.appendChild(tag);
-    } else if (tag.getAttribute("data-state")) {
-      finish(tag.getAttribute("data-state") === "error" ? "无法读取 api/records-text.js" : null);
-      return;
-    }
-    tag.addEventListener("load", function () { finish(null); });
-    tag.addEventListener("error", function () { finish("无法读取 api/records-text.js"); });
+    engine.ready(["texts", "pages"], applyTexts);
   }
 
-  // records-text.js holds, per record in records.js order, its text after the excerpt.
   function applyTexts(error) {
-    var rests = window.MSH_FIND_TEXT;
-    if (!error && !(Array.isArray(rests) && rests.length === records.length)) {
-      error = "api/records-text.js 与 api/records.js 不一致";
-    }
     if (error) {
       textState = "error";
       textError = error;
     } else {
-      // The haystacks are made now, with the texts, not on the first keystroke (10,000
-      // records: that keystroke took 50-60 ms instead of 15).
-      for (var i = 0; i < records.length; i++) {
-        records[i].text = records[i].excerpt + rests[i];
-        records[i]._fields = null;
-        fieldsOf(records[i]);
-      }
       textState = "loaded";
       mark("msh-find:texts");
     }
@@ -208,92 +151,20 @@
     else if (textState === "loaded") refreshExcerpts();
   }
 
-  // Every record object gets the same properties in the same order (one shape for V8: quick
-  // to create and to read in the search loop).
-  function Record(row, get) {
-    this.id = String(get(row, "id"));
-    this.type = get(row, "type");
-    this.page = get(row, "page");
-    this.meeting = get(row, "meeting");
-    this.aspect = get(row, "aspect");
-    var dimensions = get(row, "dimensions");
-    this.dimensions = Array.isArray(dimensions) ? dimensions : [];
-    this.level = get(row, "level");
-    this.unit = get(row, "unit");
-    this.part = get(row, "part");
-    this.title = get(row, "title");
-    this.excerpt = String(get(row, "excerpt") || "");
-    this.cut = !!get(row, "cut"); // the text goes on after the excerpt
-    this.text = null; // excerpt + the rest from records-text.js
-    this.tags = get(row, "tags") || [];
-    this.draft = !!get(row, "draft");
-    this._fields = null;
-    this._lower = null;
-  }
-
   function mark(name) {
     if (window.performance && performance.mark) performance.mark(name);
   }
 
-  // records.js holds one array per record in data.fields order (hooks/api.py find_data).
-  // The facets' values come ordered and labelled ([value, label] pairs, hooks/api.py
-  // facet_options), the same lists the first view was written from.
+  // The records as the engine decoded them (api/records.js); the facets' values come ordered
+  // and labelled ([value, label] pairs, hooks/site/api.py facet_options), the same lists the
+  // first view was written from.
   function prepare() {
-    var data = window.MSH_FIND;
-    var fields = data.fields || [];
-    pages = data.pages || [];
-    meetings = Array.isArray(data.meetings) ? data.meetings.slice() : [];
-    meetings.forEach(function (m) {
-      meetingById.set(m.id, m);
-      (m.aspects || []).forEach(function (a) { aspectById.set(m.id + "/" + a.id, a); });
-    });
-    var at = {};
-    fields.forEach(function (name, i) { at[name] = i; });
-    var get = function (row, name) { return at[name] === undefined ? null : row[at[name]]; };
-    records = new Array(data.records.length);
-    for (var n = 0; n < records.length; n++) records[n] = new Record(data.records[n], get);
-    var facets = data.facets || {};
+    var store = engine.store;
+    records = store.records;
+    meetings = store.meetings;
     FACETS.forEach(function (f) {
-      facetOptions[f.key] = (facets[f.key] || []).map(function (pair) { return { value: pair[0], label: pair[1] }; });
+      facetOptions[f.key] = (store.facets[f.key] || []).map(function (pair) { return { value: pair[0], label: pair[1] }; });
     });
-  }
-
-  // Each record's searchable fields: [title, text (instance included), tags]. Separate strings
-  // keep a term from spanning two fields. A keyword without upper/lower case (Chinese, digits)
-  // matches the fields as they are; only a keyword with case needs lower-cased copies, built
-  // once, on the first such keyword, so loading the page never pays for them.
-  function fieldsOf(r) {
-    return r._fields || (r._fields = [String(r.title || ""), String(r.text || ""), (r.tags || []).join(" ")]);
-  }
-
-  function buildIndex() {
-    if (indexed) return;
-    for (var i = 0; i < records.length; i++) {
-      var f = fieldsOf(records[i]);
-      records[i]._lower = [f[0].toLowerCase(), f[1].toLowerCase(), f[2].toLowerCase()];
-    }
-    indexed = true;
-    mark("msh-find:index");
-  }
-
-  function hasCase(term) {
-    return term.toUpperCase() !== term || term.toLowerCase() !== term;
-  }
-
-  function recordUrl(r) {
-    var where = typeof r.page === "number" ? pages[r.page] + "#" + r.id : String(r.page || "");
-    return new URL(where, siteRoot).href;
-  }
-
-  function meetingTitle(r) {
-    var m = meetingById.get(r.meeting);
-    return m ? m.title : r.meeting;
-  }
-
-  function aspectTitle(r) {
-    if (!r.aspect) return null;
-    var a = aspectById.get(r.meeting + "/" + r.aspect);
-    return a ? a.title : r.aspect;
   }
 
   function aspectOptions(meetingId) {
@@ -305,6 +176,20 @@
     var seen = new Map();
     records.forEach(function (r) { if (r.meeting === meetingId && r.aspect) seen.set(r.aspect, r.aspect); });
     return Array.from(seen, function (e) { return { value: e[0], label: e[1] }; });
+  }
+
+  // An aspect from the URL without a meeting applies to every meeting that has an aspect of
+  // that id: offered as the one value, so it is seen and can be cleared.
+  function aspectEverywhere(aspectId) {
+    var titles = [];
+    meetings.forEach(function (m) {
+      (m.aspects || []).forEach(function (a) {
+        if (a.id === aspectId) titles.push({ label: a.short || a.title, title: m.title + "：" + a.title });
+      });
+    });
+    if (!titles.length) return [];
+    return [{ value: aspectId, label: titles[0].label + (titles.length > 1 ? "（" + titles.length + " 次会议）" : ""),
+              title: titles.map(function (t) { return t.title; }).join("\n") }];
   }
 
   // ---------------------------------------------------------------- state and URL
@@ -340,32 +225,26 @@
 
   // ---------------------------------------------------------------- search
 
-  function termsOf(q) {
-    return q.toLowerCase().split(/[\s\u3000]+/).filter(Boolean);
-  }
-
   // One pass: a record failing no facet is a result and counts for every facet; a record
   // failing exactly one facet counts only for that facet ("what if I picked this instead").
+  // With a keyword the results are in the engine's rank order (the header box shows the same
+  // records first) and the pages holding it come too, when no condition is chosen: the
+  // conditions are about records.
   function evaluate(s) {
-    var terms = termsOf(s.q);
-    var lower = terms.some(hasCase);
-    if (lower) buildIndex();
+    var query = new engine.Query(s.q);
+    var keyword = query.terms.length > 0;
     var active = FACETS.filter(function (f) { return s[f.key]; });
     var counts = {};
     var totals = {};
     FACETS.forEach(function (f) { counts[f.key] = new Map(); totals[f.key] = 0; });
     var results = [];
+    var hits = [];
 
     for (var i = 0; i < records.length; i++) {
       var r = records[i];
-      var hit = true;
-      // No keyword (the first results): no haystack needed, none built.
-      var hay = !terms.length ? null : lower ? r._lower : (r._fields || fieldsOf(r));
-      for (var t = 0; t < terms.length; t++) {
-        var term = terms[t];
-        if (hay[0].indexOf(term) === -1 && hay[1].indexOf(term) === -1 && hay[2].indexOf(term) === -1) { hit = false; break; }
-      }
-      if (!hit) continue;
+      // No keyword (the first results): no field is looked at.
+      var score = keyword ? query.score(r) : 1;
+      if (score < 0) continue;
 
       var failed = null;
       var failures = 0;
@@ -379,13 +258,16 @@
       }
       if (failures > 1) continue;
       if (failures === 0) {
-        results.push(r);
+        if (keyword) hits.push({ item: r, score: score, kind: 1 }); else results.push(r);
         for (var k = 0; k < FACETS.length; k++) tally(counts, totals, FACETS[k], r);
       } else {
         tally(counts, totals, failed, r);
       }
     }
-    return { terms: terms, results: results, counts: counts, totals: totals };
+    if (keyword) results = engine.rank(hits).map(function (h) { return h.item; });
+    var pages = keyword && !active.length
+      ? engine.search(query, { pages: true }).hits.map(function (h) { return h.item; }) : [];
+    return { query: query, terms: query.terms, results: results, pages: pages, counts: counts, totals: totals };
   }
 
   function tally(counts, totals, f, r) {
@@ -484,6 +366,7 @@
   function commit(next, push) {
     state = next;
     shown = PAGE_SIZE;
+    pagesShown = PAGES_SHOWN;
     update();
     var url = urlFor(state);
     if (push) pushUrl(url); else replaceUrl(url);
@@ -517,10 +400,11 @@
     var failed = textState === "error";
     root.setAttribute("aria-busy", failed ? "false" : "true");
     root.classList.add("msh-find--waiting");
-    setStatus(failed ? "全文加载失败（" + textError + "），无法按关键词检索。可以只用筛选条件，或使用页面顶部的全文搜索。" : "正在载入全文…");
+    setStatus(failed ? "全文加载失败（" + textError + "），无法按关键词检索。可以只用筛选条件。" : "正在载入全文…");
     rendered = [];
     ui.results.textContent = "";
     ui.more.hidden = true;
+    renderPages(null);
   }
 
   // The texts arrived while results without a keyword were shown: lengthen their excerpts in
@@ -531,7 +415,7 @@
       var excerpt = items[i].querySelector(".msh-find__excerpt");
       if (!excerpt) continue;
       excerpt.textContent = "";
-      appendHighlighted(excerpt, excerptSource(rendered[i], []), null);
+      engine.appendHighlighted(excerpt, excerptSource(rendered[i], []), null);
     }
   }
 
@@ -540,14 +424,18 @@
     ui.summary.textContent = chosen ? "筛选条件（已选 " + chosen + " 项）" : "筛选条件";
     FACETS.forEach(function (f) {
       var slot = ui.fieldsets[f.key];
-      var options = f.key === "aspect" ? (state.meeting ? aspectOptions(state.meeting) : []) : facetOptions[f.key];
-      var idle = f.key === "aspect" && !state.meeting;
+      var options = facetOptions[f.key];
+      if (f.key === "aspect") options = state.meeting ? aspectOptions(state.meeting) : state.aspect ? aspectEverywhere(state.aspect) : [];
+      // Aspects belong to a meeting: none offered until one is chosen, unless the URL already
+      // chose an aspect (then it applies in every meeting, and is shown so it can be cleared).
+      var idle = f.key === "aspect" && !state.meeting && !state.aspect;
+      var everywhere = f.key === "aspect" && !state.meeting && !!state.aspect;
       var listed = options.some(function (o) { return o.value === state[f.key]; });
       // A value from a shared URL that the data no longer has: show it so it can be cleared.
       var extra = state[f.key] && !listed ? { value: state[f.key], label: state[f.key] + "（无此项）" } : null;
       var all = idle ? [] : [{ value: "", label: "全部" }].concat(options, extra ? [extra] : []);
       // Same values as last time (every keystroke): update numbers in place, keep the nodes.
-      var signature = (idle ? "idle" : "") + "\u0000" + all.map(function (o) { return o.value + "\u0001" + o.label; }).join("\u0000");
+      var signature = (idle ? "idle" : everywhere ? "everywhere" : "") + "\u0000" + all.map(function (o) { return o.value + "\u0001" + o.label; }).join("\u0000");
       if (slot.signature !== signature) {
         slot.signature = signature;
         slot.inputs = [];
@@ -555,6 +443,8 @@
         slot.fieldset.classList.toggle("msh-find__facet--idle", idle);
         if (idle) {
           slot.list.appendChild(el("p", { class: "msh-find__hint" }, "先选择一次会议，再按该会议的对照检查方面筛选。"));
+        } else if (everywhere) {
+          slot.list.appendChild(el("p", { class: "msh-find__hint" }, "未选会议：这一方面在各次会议中都适用。"));
         }
         all.forEach(function (o) { slot.list.appendChild(option(f.key, o, slot.inputs)); });
       }
@@ -591,8 +481,13 @@
 
   function renderResults(outcome) {
     var results = outcome.results;
-    setStatus(results.length ? "共 " + results.length + " 条结果" : "没有符合条件的结果。可以减少关键词或放宽筛选条件。", results.length);
-    var pattern = highlightPattern(outcome.terms);
+    var pages = outcome.pages.length;
+    var status = results.length ? "共 " + results.length + " 条结果" + (pages ? "，另有 " + pages + " 个页面" : "")
+      : pages ? "没有符合条件的示例和案例；有 " + pages + " 个页面含有关键词。"
+        : "没有符合条件的结果。可以减少关键词或放宽筛选条件。";
+    setStatus(status, results.length);
+    var pattern = outcome.query.pattern;
+    renderPages(outcome);
     var frag = document.createDocumentFragment();
     var limit = Math.min(shown, results.length);
     for (var i = 0; i < limit; i++) frag.appendChild(resultItem(results[i], outcome.terms, pattern));
@@ -609,12 +504,12 @@
   function resultItem(r, terms, pattern) {
     var li = el("li", { class: "msh-find__result", "data-record-id": r.id });
     var heading = el("h2", { class: "msh-find__title" });
-    var link = el("a", { href: recordUrl(r) });
-    appendHighlighted(link, r.title || r.id, pattern);
+    var link = el("a", { href: engine.recordUrl(r) });
+    engine.appendHighlighted(link, r.title || r.id, pattern);
     heading.appendChild(link);
     li.appendChild(heading);
 
-    var meta = [meetingTitle(r), aspectTitle(r), r.part, r.level, r.unit, r.type === "case" ? "案例" : null]
+    var meta = [engine.meetingTitle(r), engine.aspectTitle(r), r.part, r.level, r.unit, r.type === "case" ? "案例" : null]
       .filter(function (x, i, all) { return x && all.indexOf(x) === i; });
     var metaLine = el("p", { class: "msh-find__meta" });
     if (r.draft) {
@@ -627,7 +522,7 @@
 
     var excerpt = el("p", { class: "msh-find__excerpt" });
     var source = excerptSource(r, terms);
-    appendHighlighted(excerpt, source, pattern);
+    engine.appendHighlighted(excerpt, source, pattern);
     li.appendChild(excerpt);
     return li;
   }
@@ -639,48 +534,54 @@
       return r.excerpt + (r.cut ? "…" : "");
     }
     // text is the record's full text (its instance included).
-    var fields = [r.text || "", r.tags && r.tags.length ? "标签：" + r.tags.join("、") : ""];
-    if (!terms.length) return cut(fields[0], 0, EXCERPT_LENGTH);
-    var pieces = [];
-    var seen = (r.title || "").toLowerCase();
-    terms.forEach(function (term) {
-      if (pieces.length >= 3 || seen.indexOf(term) !== -1) return;
-      for (var i = 0; i < fields.length; i++) {
-        var at = fields[i].toLowerCase().indexOf(term);
-        if (at === -1) continue;
-        var piece = cut(fields[i], at, pieces.length ? EXCERPT_LENGTH / 2 : EXCERPT_LENGTH);
-        pieces.push(piece);
-        seen += "\n" + piece.toLowerCase();
-        return;
-      }
-    });
-    return pieces.length ? pieces.join(" ") : cut(fields[0], 0, EXCERPT_LENGTH);
+    var tags = r.tags && r.tags.length ? "标签：" + r.tags.join("、") : "";
+    return engine.excerpt([r.text || "", tags], r.title, terms, EXCERPT_LENGTH);
   }
 
-  function cut(text, at, length) {
-    var start = Math.max(0, at - EXCERPT_BEFORE);
-    var end = Math.min(text.length, start + length);
-    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
-  }
-
-  function highlightPattern(terms) {
-    if (!terms.length) return null;
-    var sorted = terms.slice().sort(function (a, b) { return b.length - a.length; });
-    return new RegExp(sorted.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi");
-  }
-
-  // Text nodes and <mark> elements only: record text is never parsed as HTML.
-  function appendHighlighted(parent, text, pattern) {
-    if (!pattern) { parent.appendChild(document.createTextNode(text)); return; }
-    pattern.lastIndex = 0;
-    var last = 0;
-    var m;
-    while ((m = pattern.exec(text)) !== null) {
-      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
-      parent.appendChild(el("mark", null, m[0]));
-      last = m.index + m[0].length;
+  // The pages holding the keyword, above the records (none without a keyword or with a
+  // condition): made only when there are some, so the page without a keyword is node for node
+  // the build's first view.
+  function renderPages(outcome) {
+    var pages = outcome ? outcome.pages : [];
+    if (!pages.length) {
+      if (ui.pages) { ui.pages.remove(); ui.pages = null; }
+      return;
     }
-    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+    if (!ui.pages) {
+      ui.pages = el("section", { class: "msh-find__pages", "aria-labelledby": "msh-find-pages-title" });
+      ui.pagesTitle = el("h2", { id: "msh-find-pages-title", class: "msh-find__pages-title" });
+      ui.pages.appendChild(ui.pagesTitle);
+      ui.pageList = el("ul", { class: "msh-find__page-list" });
+      ui.pages.appendChild(ui.pageList);
+      ui.pagesMore = el("button", { type: "button", class: "msh-find__pages-more" });
+      ui.pagesMore.addEventListener("click", function () { pagesShown = Infinity; update(); });
+      ui.pages.appendChild(ui.pagesMore);
+      ui.status.parentNode.insertBefore(ui.pages, ui.results);
+    }
+    ui.pagesTitle.textContent = "页面（" + pages.length + " 个）";
+    var frag = document.createDocumentFragment();
+    var limit = Math.min(pagesShown, pages.length);
+    for (var i = 0; i < limit; i++) frag.appendChild(pageItem(pages[i], outcome.query));
+    ui.pageList.textContent = "";
+    ui.pageList.appendChild(frag);
+    ui.pagesMore.hidden = limit >= pages.length;
+    ui.pagesMore.textContent = limit < pages.length ? "显示全部 " + pages.length + " 个页面" : "";
+  }
+
+  function pageItem(p, query) {
+    var section = engine.pageSection(p, query);
+    var li = el("li", { class: "msh-find__page", "data-page-url": p.url });
+    var heading = el("h3", { class: "msh-find__title" });
+    var link = el("a", { href: engine.pageUrl(p, section) });
+    engine.appendHighlighted(link, p.title, query.pattern);
+    heading.appendChild(link);
+    li.appendChild(heading);
+    var where = engine.pagePlace(p, section);
+    if (where) li.appendChild(el("p", { class: "msh-find__meta" }, "页面 · " + where));
+    var excerpt = el("p", { class: "msh-find__excerpt" });
+    engine.appendHighlighted(excerpt, engine.pageExcerpt(p, section, query, EXCERPT_LENGTH), query.pattern);
+    li.appendChild(excerpt);
+    return li;
   }
 
   function afterPaint(fn) {
@@ -748,15 +649,6 @@
     if (again) {
       again.focus();
       if (caret) try { again.setSelectionRange(caret[0], caret[1]); } catch (e) { /* not a text field */ }
-    }
-  }
-
-  function whenDomReady(fn) {
-    // After Material's DOMContentLoaded handlers have mounted its components.
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { setTimeout(fn, 0); });
-    } else {
-      setTimeout(fn, 0);
     }
   }
 })();

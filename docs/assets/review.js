@@ -1965,30 +1965,39 @@
     if (this.libraryState === "loading") return;
     this.libraryState = "loading";
     this.renderCopies();
+    function loaded(records, urlOf) {
+      self.library = { records: records.map(function (r) { return [r.id, r.text]; }), sig: null };
+      self.urls = {};
+      self.titles = {};
+      records.forEach(function (r) { self.urls[r.id] = urlOf(r); self.titles[r.id] = r.title; });
+      self.libraryState = "loaded";
+      self.checkCopies();
+    }
+    // The site's one search engine (search.js) loads the records once per page for every view.
+    if (window.MSHSearch) {
+      window.MSHSearch.ready(["records", "texts"], function (error, store) {
+        if (error) self.libraryFailed(error);
+        else loaded(store.records, window.MSHSearch.recordUrl);
+      });
+      return;
+    }
     this.loadScript("api/records.js", function (error) {
-      if (error || !window.MSH_FIND) return self.libraryFailed("api/records.js");
+      if (error || !window.MSH_FIND) return self.libraryFailed("无法载入 api/records.js");
       self.loadScript("api/records-text.js", function (error2) {
-        if (error2 || !Array.isArray(window.MSH_FIND_TEXT)) return self.libraryFailed("api/records-text.js");
-        self.library = api.records(window.MSH_FIND, window.MSH_FIND_TEXT);
-        self.pages = window.MSH_FIND.pages;
-        self.urls = {};
-        var fields = window.MSH_FIND.fields;
-        var id = fields.indexOf("id"), page = fields.indexOf("page"), title = fields.indexOf("title");
-        self.titles = {};
-        window.MSH_FIND.records.forEach(function (row) {
-          var where = row[page];
-          self.urls[row[id]] = typeof where === "number" ? self.pages[where] + "#" + row[id] : where;
-          self.titles[row[id]] = row[title];
-        });
-        self.libraryState = "loaded";
-        self.checkCopies();
+        if (error2 || !Array.isArray(window.MSH_FIND_TEXT)) return self.libraryFailed("无法载入 api/records-text.js");
+        var find = window.MSH_FIND;
+        var at = {};
+        find.fields.forEach(function (name, i) { at[name] = i; });
+        loaded(find.records.map(function (row, i) {
+          return { id: String(row[at.id]), title: row[at.title], page: row[at.page], text: row[at.excerpt] + window.MSH_FIND_TEXT[i] };
+        }), function (r) { return typeof r.page === "number" ? find.pages[r.page] + "#" + r.id : String(r.page || ""); });
       });
     });
   };
 
-  Page.prototype.libraryFailed = function (name) {
+  Page.prototype.libraryFailed = function (why) {
     this.libraryState = "error";
-    this.libraryError = "无法载入 " + name + "，不能与本库比对。";
+    this.libraryError = why + "，不能与本库比对。";
     this.renderCopies();
   };
 

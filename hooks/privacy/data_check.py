@@ -36,13 +36,22 @@ class PersonalDataCheck:
                 self._ready = False
             else:
                 tagged.warm_up()
+                tagged.load_stored()
         return self._ready
 
     def scan(self, document: Document) -> Scanned:
-        return _findings(document, self._findings_of) if self.prepare() else []
+        if not self.prepare():
+            return []
+        found = _findings(document, self._findings_of)
+        tagged.store_new()  # also in the forked reader, whose memory is gone when it ends
+        return found
 
     def errors(self, documents: dict[str, list[Document]], scanned: dict[str, Scanned]) -> list[DataError]:
-        return personal_data(documents, scanned) if self.prepare() else []
+        if not self.prepare():
+            return []
+        errors = personal_data(documents, scanned)
+        tagged.store_new()
+        return errors
 
 
 def personal_data(documents: dict[str, list[Document]],
