@@ -230,7 +230,7 @@ MISTAKES = [
         EXAMPLES, "one YAML document per file"),
     Mistake("own_year_left_in_copy", _new_meeting("meetings/2019-niandu.yaml", "2019-niandu", "2019年度测试会议", "year"),
             "meetings/2019-niandu.yaml", "year: expected the year the id starts with (2019)"),
-    Mistake("own_jieba_dict_ansi", _put("jieba_user_dict.txt", "两个确立 3000 n\n".encode("gbk")), "jieba_user_dict.txt",
+    Mistake("own_word_list_ansi", _put("privacy/name_words.txt", "建国 红梅\n".encode("gbk")), "privacy/name_words.txt",
             "GBK"),
     Mistake("own_schema_bad_pattern", _replace("schema/common.schema.yaml", 'pattern: "^[a-z0-9][a-z0-9-]*$"',
                                                'pattern: "^[a-z0-9][a-z0-9-*$"'),

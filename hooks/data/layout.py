@@ -47,8 +47,6 @@ DATA_FILES = (
     DataFile("privacy/public_names.txt", "names that are public", required=True, reader="the personal-data check"),
     DataFile("privacy/name_words.txt", "words that are names", required=True, reader="the personal-data check"),
     DataFile("privacy/common_words.txt", "common words", required=True, reader="the personal-data check"),
-    # Read by Material's search (mkdocs.yml: jieba_dict_user); checked here as UTF-8 text.
-    DataFile("jieba_user_dict.txt", "words for the site search", reader="Material's search (mkdocs.yml)"),
 )
 YAML_ROWS = tuple(row for row in DATA_FILES if row.kind)
 TEXT_ROWS = tuple(row for row in DATA_FILES if row.pattern.endswith(".txt"))
