@@ -449,7 +449,7 @@
     // Traditional characters are read as simplified ones, position for position.
     var text = this.simplified(original);
     var candidates = [].concat(this.codes(text), this.persons(text), this.titledFirst(text), this.personLists(text),
-      this.acting(text), this.places(text), this.units(text));
+      this.acting(text), this.places(text), this.units(text), this.numberedSchools(text));
     candidates = candidates.concat(this.listedAfter(text, candidates.filter(function (c) { return c.category === "person"; })));
     candidates = candidates.concat(this.bracketedNames(text));
     var kept = [];
@@ -507,7 +507,22 @@
     return found;
   };
 
-  // A byline of bare names in brackets: （孙南 陈莹莹）.
+  // A school named by its place and number (靖边五中): the place must be one the dictionary knows.
+  Privacy.prototype.numberedSchools = function (text) {
+    var known = this.sets.KNOWN_PLACES;
+    var found = [];
+    finditer(this.r.NUMBERED_SCHOOL_RE, text).forEach(function (m) {
+      var place = m[1];
+      var end = m.index + m[0].length;
+      if (known.has(place) || known.has(place.slice(-2))) {
+        var start = known.has(place) ? m.index : m.index + place.length - 2;
+        found.push(finding("unit", text.slice(start, end), start, end, "某学校"));
+      }
+    });
+    return found;
+  };
+
+    // A byline of bare names in brackets: （孙南 陈莹莹）.
   Privacy.prototype.bracketedNames = function (text) {
     var self = this;
     var found = [];

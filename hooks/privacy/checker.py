@@ -47,7 +47,7 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     original, text = text, to_simplified(text)
     candidates = [
         *_scan_codes(text), *_scan_persons(text), *_scan_titled_first(text), *_scan_person_lists(text),
-        *_scan_acting(text), *_scan_places(text), *_scan_units(text),
+        *_scan_acting(text), *_scan_places(text), *_scan_units(text), *_scan_numbered_schools(text),
     ]
     if use_jieba:
         candidates += _scan_tagged(text)
@@ -202,6 +202,21 @@ def _listed_after(text: str, persons: list[Finding]) -> list[Finding]:
             seen.add(end)
             queue.append(end)
     return found
+
+
+def _scan_numbered_schools(text: str) -> list[Finding]:
+    """A school named by its place and number (靖边五中, 海淀二小): the place must be one the
+    dictionary knows (so 十九届五中全会, 统一中 are no schools)."""
+    found = []
+    for m in NUMBERED_SCHOOL_RE.finditer(text):
+        place = m.group(1)
+        if tagged.is_known_place(place) or tagged.is_known_place(place[-2:]):
+            start = m.start(1) if tagged.is_known_place(place) else m.end(1) - 2
+            found.append(Finding("unit", text[start:m.end()], start, m.end(), "某学校"))
+    return found
+
+
+NUMBERED_SCHOOL_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)[一二三四五六七八九十]{1,2}[中小](?!全会|心|央|共|间|期|旬|层|型|等|级|队|组|学)")
 
 
 def _scan_bracketed_names(text: str) -> list[Finding]:
