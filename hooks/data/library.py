@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from hooks.data import crossref
-from hooks.data.errors import DataError, DataErrors, field_path
+from hooks.data.errors import DataError, DataErrors
 from hooks.data.layout import TEXT_ROWS, YAML_ROWS, data_files, survey
 from hooks.data.loader import Document, read_document, read_text, refused_characters
 from hooks.data.model import (Aspect, Dimension, ExampleStep, Fact, Library, LocalAddition, Meeting, Outline,
