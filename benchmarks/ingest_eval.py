@@ -28,7 +28,7 @@ from pathlib import Path
 REPO_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_DIR))
 sys.path.insert(0, str(REPO_DIR / "benchmarks" / "eval"))
-from labels import PLACEHOLDER, TYPES, UNKNOWN_ASPECT, load, norm, norm_role  # noqa: E402
+from labels import PLACEHOLDER, SPLITS, TYPES, UNKNOWN_ASPECT, load, norm, norm_role  # noqa: E402
 
 
 # ================================================================== the importer call (adapt here)
@@ -180,7 +180,7 @@ def evaluate(doc, out: dict, score_rows: list[Score], details: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "tune2", "tune3", "holdout", "seeds", "all"), default="all")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--details", action="store_true", help="one line per document and the missed items")
     args = parser.parse_args()
     splits = ["tune", "holdout", "seeds"] if args.split == "all" else [args.split]

@@ -22,7 +22,7 @@ from pathlib import Path
 REPO_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_DIR))
 sys.path.insert(0, str(REPO_DIR / "benchmarks" / "eval"))
-from labels import TYPES, find_all, load  # noqa: E402
+from labels import SPLITS, TYPES, find_all, load  # noqa: E402
 
 
 # ================================================================== the checker call (adapt here)
@@ -108,7 +108,7 @@ def evaluate(doc, findings, errors: list[str]) -> tuple[Score, dict[str, Counter
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "tune2", "tune3", "holdout", "seeds", "all"), default="all")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--errors", action="store_true", help="list every miss, false finding and damaged keep word")
     args = parser.parse_args()
     splits = ["tune", "holdout", "seeds"] if args.split == "all" else [args.split]

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.data_mistakes import billion_laughs
 from conftest import REPO, build_site
 from hooks.check import load_library, main as check_main
 from hooks.data import layout, library as data_library
@@ -124,13 +125,7 @@ def _new_meeting(target: str, id_: str, title: str, at: str = "id") -> Callable[
 
 def _billion_laughs(data: Path) -> None:
     """A record whose title is nine levels of nine aliases: 9^9 strings once expanded, in 1 KB."""
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for n in range(1, 9):
-        previous, name = chr(ord("a") + n - 1), chr(ord("a") + n)
-        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
-    record = ["id: bomb", "meeting: 2025-niandu", "part: 问题", "level: 班子", "unit: 通用", *lines,
-              "title: *i", "text: *i"]
-    text = "source: authored\nexamples:\n  - " + "\n    ".join(record) + "\n"
+    text = billion_laughs()
     assert len(text.encode()) < 1100
     (data / "examples" / "bomb.yaml").write_text(text, "utf-8")
 
