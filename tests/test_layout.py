@@ -17,7 +17,6 @@ ALLOWED = {
     "word": {"data", "site"},
     "ingest": {"data", "text", "privacy"},
     "review": {"data", "text", "privacy"},
-    "search": {"data", "site"},
 }
 
 

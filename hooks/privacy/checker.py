@@ -124,7 +124,7 @@ def _name_before_title(text: str, pos: int) -> str | None:
             continue
         if name in rules.PUBLIC_NAMES or "某" in name:
             return None
-        surname = name[:2] if name[:2] in rules.SURNAMES else name[0]
+        surname = rules.surname_of(name)
         given = name[len(surname):]
         # After a boundary (1、何长生同志, （王刚书记）) the name stands alone: any given name will do.
         alone = pos - length == 0 or not _is_han(text[pos - length - 1])
@@ -258,7 +258,7 @@ def _name_at(text: str, position: int, listed: bool = False) -> str:
 def _looks_like_name(name: str) -> bool:
     if not all(map(_is_han, name)) or name in rules.PUBLIC_NAMES or "某" in name:
         return False
-    surname = name[:2] if name[:2] in rules.SURNAMES else name[0]
+    surname = rules.surname_of(name)
     given = name[len(surname):]
     return (surname in rules.SURNAMES and bool(given) and len(given) <= 2
             and not any(c in rules.NOT_IN_LABELLED_NAME for c in given)

@@ -32,6 +32,12 @@ def _list(name: str) -> frozenset[str]:
     return globals()[name] if name in globals() else __getattr__(name)
 
 
+def surname_of(name: str) -> str:
+    """The surname a candidate name starts with: a listed compound surname (欧阳), else its first
+    character (listed or not: the caller checks)."""
+    return name[:2] if name[:2] in _list("SURNAMES") else name[0]
+
+
 def use_word_lists(privacy_dir: Path) -> None:
     """Read the word lists from privacy_dir (a data folder's privacy/) from now on: the data check
     passes down the folder it checks, so that another data folder brings its own lists. Lists

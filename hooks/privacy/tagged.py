@@ -94,17 +94,18 @@ def _tag_clause(clause: str) -> tuple[tuple[str, int, int, str], ...]:
         return ()
     found, position = [], 0
     tokens = [(t.word, t.flag) for t in _tokenizer().cut(clause, HMM=True)]
-    for index, (word, flag) in enumerate(tokens):
+    index = 0
+    while index < len(tokens):
+        word, flag = tokens[index]
         start = clause.find(word, position)
-        if start < position:  # the second half of a name joined below
-            continue
-        position = start + len(word)
-        following = tokens[index + 1] if index + 1 < len(tokens) else ("", "")
+        index += 1
+        following = tokens[index] if index < len(tokens) else ("", "")
         if (flag in PERSON_FLAGS and len(word) == 1 and following[1] in PERSON_FLAGS
                 and len(following[0]) <= 2):  # 李/红梅: a surname and a given name tagged apart
             word, flag = word + following[0], "nr"
-            position = start + len(word)
-        if flag in PERSON_FLAGS and _private_person(word, clause, start):
+            index += 1  # the given name is part of this word
+        position = start + len(word)
+        if flag in PERSON_FLAGS and _private_person(word):
             found.append(("person", start, position, word))
         elif flag == "ns" and _private_place(word, frequencies):
             found.append(("place", start, position, word))
@@ -116,7 +117,7 @@ def _may_be_name(word: str, following: str, frequencies: _Lexicon) -> bool:
     if not HAN_WORD.fullmatch(word) or _masked(word):
         return False
     freq, tag = frequencies.get(word, (0, ""))
-    surname = word[:2] if word[:2] in rules.SURNAMES else word[0]
+    surname = rules.surname_of(word)
     person_like = surname in rules.SURNAMES and surname not in rules.WEAK_SURNAMES
     place_like = word[-1] in PLACE_LAST_CHARS
     if len(word) == 1:  # a name split in two: 李/红梅
@@ -129,10 +130,10 @@ def _may_be_name(word: str, following: str, frequencies: _Lexicon) -> bool:
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,4}")
 
 
-def _private_person(word: str, clause: str, start: int) -> bool:
+def _private_person(word: str) -> bool:
     if not 2 <= len(word) <= 3 or word in rules.PUBLIC_NAMES or _masked(word):
         return False
-    surname = word[:2] if word[:2] in rules.SURNAMES else word[0]
+    surname = rules.surname_of(word)
     given = word[len(surname):]
     if (surname not in rules.SURNAMES or surname in rules.WEAK_SURNAMES or not given
             or any(c in rules.NOT_IN_LABELLED_NAME for c in given)):
