@@ -1,6 +1,6 @@
 """Check data/ without building the site: `python -m hooks.check [DATA_DIR]`.
 
-load_library is the whole check the build runs too: the data's own checks (hooks.data) and the
+load_checked is the whole check the build runs too: the data's own checks (hooks.data) and the
 personal-data check (hooks.privacy), joined here so that data/ depends on no checker.
 Prints every problem as file:line: field: expected …; found …, and exits 1 if there are any.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from hooks.data import library
 from hooks.data.errors import DataErrors
@@ -17,11 +18,16 @@ from hooks.privacy.data_check import PersonalDataCheck
 from hooks.review.rules import load_rules
 
 
-def load_library(data_dir: Path) -> Library:
-    """Read, check (personal data included) and model data_dir; raise DataErrors naming every problem."""
+def load_checked(data_dir: Path) -> tuple[Library, dict[str, Any]]:
+    """Read, check (personal data included) and model data_dir, and read 自查's rules (each pattern
+    must mean the same in Python and in the browser); raise DataErrors naming every problem."""
     loaded = library.load_library(data_dir, PersonalDataCheck(data_dir / "privacy"))
-    load_rules(data_dir)  # 自查's patterns: each must mean the same in Python and in the browser
-    return loaded
+    return loaded, load_rules(data_dir)
+
+
+def load_library(data_dir: Path) -> Library:
+    """The checked library alone (see load_checked)."""
+    return load_checked(data_dir)[0]
 
 
 def main(argv: list[str] | None = None) -> int:

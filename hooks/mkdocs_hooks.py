@@ -31,14 +31,13 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from hooks.check import load_library  # noqa: E402
+from hooks.check import load_checked  # noqa: E402
 from hooks.data.errors import DataErrors  # noqa: E402
 from hooks.data.library import can_fork, is_large  # noqa: E402
 from hooks.data.model import Library, Record  # noqa: E402
 from hooks.mkdocs_stream import StreamedPage  # noqa: E402
 from hooks.privacy.checker import load_exceptions  # noqa: E402
 from hooks.review.export import review_data  # noqa: E402
-from hooks.review.rules import load_rules  # noqa: E402
 from hooks.site.api import ApiData, api_data, parsed_script, write_api  # noqa: E402
 from hooks.site.find_view import first_view_html, replace_first_view  # noqa: E402
 from hooks.site.markdown_text import MarkdownEscaper  # noqa: E402
@@ -78,13 +77,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # MSH_DATA_DIR lets tests and benchmarks build the site from another data folder.
     data_dir = Path(os.environ.get("MSH_DATA_DIR") or Path(config.config_file_path).parent / "data")
     try:
-        library = load_library(data_dir)
+        library, review_rules = load_checked(data_dir)
     except DataErrors as errors:
         raise PluginError(errors.report()) from None
     config.nav = build_nav(library, Path(config.docs_dir))
     _switch_offline(config)
     _state["library"] = library
-    _state["review_rules"] = load_rules(data_dir.resolve())  # checked by load_library already
+    _state["review_rules"] = review_rules
     _state["data_dir"] = data_dir
     _state["escaper"] = MarkdownEscaper(_escaped_chars(config))
     if can_fork():  # the Word files are built in a second process while MkDocs converts the pages
