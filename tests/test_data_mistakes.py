@@ -560,6 +560,16 @@ def test_any_other_file_anywhere_is_an_error_naming_it(folder: str, name: str, d
     assert any(e.startswith(f"data/{relative}: (file): expected ") for e in errors), errors
 
 
+@pytest.mark.parametrize("name", [".2025-niandu.yaml.swp", ".2025-niandu.yaml.swo", "4913", ".#2025-niandu.yaml",
+                                  ".~lock.2025-niandu.yaml#"])
+def test_an_editors_file_beside_an_open_data_file_is_skipped(name: str, data_copy: Path) -> None:
+    """vim, Emacs and LibreOffice keep these only while the file is open: `mkdocs serve` must go on."""
+    (data_copy / "meetings" / name).write_bytes(b"b0VIM 9.0\x00")
+    assert load_library(data_copy).meetings
+    (data_copy / "meetings" / "2025-niandu.yaml.bak").write_bytes(b"x")  # a backup is still an error
+    assert any("2025-niandu.yaml.bak: (file)" in e for e in errors_of(data_copy))
+
+
 # ---- the check and the build say the same --------------------------------------------------------------
 
 BUILT = ["readme_step_1_title_unchanged", "long_meeting_title", "escaped_uffff", "aspect_other", "line_separator",

@@ -57,6 +57,10 @@ KNOWN_FOLDERS = tuple(dict.fromkeys(row.folder for row in DATA_FILES if row.fold
 
 _SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", ".directory"}
 _TEMPORARY = re.compile(r"(~|\.bak|\.orig|\.swp|\.swo|\.tmp|\.temp|#)$|^(\.#|#|~\$|\.~lock\.)", re.I)
+# Files an editor keeps only while a data file is open (vim's .x.yaml.swp and its 4913 probe,
+# Emacs' .#x.yaml lock, LibreOffice's .~lock.x.yaml#): skipped, so that `mkdocs serve` does not stop
+# while a maintainer edits. They hold nothing the check should read; a leftover one stays on disk.
+_OPEN_IN_EDITOR = re.compile(r"^\.[^/]+\.sw[a-p]$|^\.#[^/]+$|^\.~lock\.[^/]+#$|^4913$")
 _MATERIALS = {".docx", ".doc", ".wps", ".pdf", ".txt", ".md", ".rtf", ".odt", ".html", ".htm"}
 _MOST_FILES = 1000  # in an unknown folder: counted up to here, then summed up
 
@@ -134,6 +138,8 @@ def _is_dir(entry: os.DirEntry) -> bool:
 
 
 def _file(relative: str, path: Path, result: Survey, error) -> None:
+    if _OPEN_IN_EDITOR.match(relative.rpartition("/")[2]):
+        return
     for row in DATA_FILES:
         if fnmatch.fnmatchcase(relative, row.pattern):
             result.found[row].append(path)
