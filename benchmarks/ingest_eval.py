@@ -30,6 +30,8 @@ sys.path.insert(0, str(REPO_DIR))
 sys.path.insert(0, str(REPO_DIR / "benchmarks" / "eval"))
 from labels import PLACEHOLDER, SPLITS, TYPES, UNKNOWN_ASPECT, load, norm, norm_role  # noqa: E402
 
+from hooks.text.script import to_simplified  # noqa: E402
+
 
 # ================================================================== the importer call (adapt here)
 
@@ -65,7 +67,9 @@ FUZZY = 0.8
 def _clean(text: str, personal: list[str]) -> str:
     for p in sorted(personal, key=len, reverse=True):
         text = text.replace(p, "")
-    return PLACEHOLDER.sub("", norm(text))
+    # Labels quote the source as written; the importer reads traditional characters as simplified
+    # ones (hooks.text.script): compare both in one script, or a traditional page never matches.
+    return PLACEHOLDER.sub("", norm(to_simplified(text)))
 
 
 def item_matches(starts: str, record: dict, personal: list[str]) -> bool:
@@ -137,7 +141,8 @@ HEADER = (f"{'type':<16}{'docs':>5}  {'type':>6}  {'meet.':>6}  {'item recall':>
 
 def evaluate(doc, out: dict, score_rows: list[Score], details: bool) -> None:
     lab = doc.labels
-    personal = [p["text"] for p in lab.get("personal") or []] + list(out["renamed"].values())
+    personal = [p["text"] for p in lab.get("personal") or []]
+    personal += [to_simplified(p) for p in personal] + list(out["renamed"].values())
     items = lab.get("items") or []
     records = out["records"]
     hits = match(items, records, personal)
@@ -176,6 +181,10 @@ def evaluate(doc, out: dict, score_rows: list[Score], details: bool) -> None:
         for item, h in zip(items, hits):
             if h is None:
                 print(f"      missed {item['part']} {item['starts']!r}")
+        matched = {h for h in hits if h is not None}
+        for index, record in enumerate(records):
+            if index not in matched:
+                print(f"      false  {record['part']} {record['text'][:30]!r}")
 
 
 def main() -> None:
