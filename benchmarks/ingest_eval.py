@@ -30,6 +30,7 @@ sys.path.insert(0, str(REPO_DIR))
 sys.path.insert(0, str(REPO_DIR / "benchmarks" / "eval"))
 from labels import PLACEHOLDER, SPLITS, TYPES, UNKNOWN_ASPECT, load, norm, norm_role  # noqa: E402
 
+from hooks.ingest.clean import PINYIN_GLOSS  # noqa: E402
 from hooks.text.script import to_simplified  # noqa: E402
 
 
@@ -68,8 +69,8 @@ def _clean(text: str, personal: list[str]) -> str:
     for p in sorted(personal, key=len, reverse=True):
         text = text.replace(p, "")
     # Labels quote the source as written; the importer reads traditional characters as simplified
-    # ones (hooks.text.script): compare both in one script, or a traditional page never matches.
-    return PLACEHOLDER.sub("", norm(to_simplified(text)))
+    # ones and drops a mirror's pinyin glosses (學(xué)): compare both alike, or such a page never matches.
+    return PLACEHOLDER.sub("", norm(to_simplified(PINYIN_GLOSS.sub("", text))))
 
 
 def item_matches(starts: str, record: dict, personal: list[str]) -> bool:

@@ -15,9 +15,10 @@ from hooks.data.model import Meeting
 from hooks.text.aspects import assign
 
 BANZI, GEREN, JILU, OPINIONS = "班子对照检查材料", "个人对照检查材料", "会议记录", "相互批评意见"
-NOTICE, NEWS, HOST, SPEECH = "通知", "新闻报道", "主持词", "讲话"
+NOTICE, NEWS, HOST, SPEECH, OTHER = "通知", "新闻报道", "主持词", "讲话", "其他"
 NOT_MATERIAL = {NEWS: "a news report of a meeting", HOST: "a 主持词 (the chair's script)",
-                SPEECH: "a speech (讲话), not a 对照检查 material"}
+                SPEECH: "a speech (讲话), not a 对照检查 material",
+                OTHER: "a text about materials or another kind of report (述职, 自查报告, a guide, an essay)"}
 CASE_SECTION = re.compile(r"典型案例|案例剖析|案例原因|[带含]案例")
 UNIT_WORDS: list[tuple[str, str]] = [
     (r"街道", "街道"), (r"社区", "社区"), (r"乡镇|[镇乡](?:党委|政府|领导班子|人大)", "乡镇"),
@@ -27,12 +28,22 @@ UNIT_WORDS: list[tuple[str, str]] = [
 ]
 # A report about a meeting: dates, who chaired it, what was said in the third person.
 NEWS_SIGNS = re.compile(r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?|会议由.{1,20}主持|主持会议|召开了?.{0,30}(?:民主生活会|组织生活会)"
-                        r"|(?:指出|强调|表示|认为)[，,：:要]|出席(?:会议|并)|参加会议|本报讯|记者|通讯员|[（(]来源|责任编辑"
+                        r"|(?:指出|强调|表示|认为)[，,：:要]|出席(?:会议|并)|参加会议|[报网]讯|记者|通讯员|[（(]来源|责任编辑|据了解|据悉"
                         r"|代表[^，。]{0,12}(?:班子|党组|党委)作了?对照检查|逐一(?:进行|作)?(?:个人)?对照检查|^会上|会议(?:通报|强调|指出|要求)"
                         r"|作总结讲话|进行民主测评")
 HOST_SIGNS = re.compile(r"同志们[：:，,]|各位领导|进行(?:会议)?第[一二三四五六七八九十\d]项(?:议程)?|共有[一二三四五六七八九十\d]项议程|"
                         r"大家欢迎|(?:热烈的)?掌声|请.{1,12}同志(?:作|代表|发言|讲话)|下面[，,]?(?:请|进行|按照)")
-FIRST_PERSON = re.compile(r"我(?![们国市区县镇省校院局部委厅])|本人")
+# 自我批评 / 自我革命 name an act, not the writer.
+FIRST_PERSON = re.compile(r"(?<!自)我(?![们国市区县镇省校院局部委厅])|本人|(?<!班子成员)自己")
+# Not a material of a meeting although it lists problems: a 述职 or 自查 report, a drafting guide,
+# an essay about materials (它们讲“本文”“文友”，引用“检查材料中”别人写的话).
+OTHER_TITLE = re.compile(r"述职|述廉|自查报告|自检|自查自纠|起草指南|写作指南|心得|体会|论文|调研报告|党课|研讨发言|交流发言")
+OTHER_OPENING = re.compile(r"现将自查(?:自纠)?情况|自查报告的通知")
+ABOUT_MATERIALS = re.compile(r"本文|笔者|文友|起草(?:指南|方法|技巧)|写作技巧|(?:检查|剖析|发言)材料中")
+# What only a material does: report its own check (现将…情况报告如下, 剖析如下) or list its points
+# at line starts (一、… 1. … 一是…).
+SELF_REPORT = re.compile(r"(?:对照检查|检视剖析|剖析|检查)(?:情况)?(?:报告|汇报)?如下|进行剖析|自我剖析|查摆(?:出)?(?:以下|如下)")
+ITEM_LINE = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[一二三四五六七八九十][是要])")
 PROBLEM_PART = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十]+）|#+\s*|【).{0,8}"
                           r"(?:存在的|主要问题|突出问题|问题查摆|检视问题|存在问题)|^.{0,6}(?:存在的(?:主要|突出)?问题|主要问题)[：:]?$")
 
@@ -72,6 +83,17 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
                                   f"first person {first_person}×", "no 存在的问题 part"])
     if re.search(r"讲话$|讲三点意见|讲几点意见", head + body[:600]) and not problem_parts:
         return Guess(SPEECH, 0.7, ["speaks to an audience (讲几点意见)", "no 存在的问题 part"])
+    opening = "\n".join(lines[:3])
+    named = OTHER_TITLE.search(head if len(head) <= 40 else title) or OTHER_OPENING.search(opening)
+    if named:
+        return Guess(OTHER, 0.8, [f"{named.group(0)!r} in the title or opening"])
+    about = len(ABOUT_MATERIALS.findall(body))
+    if about >= 2 or (about and not problem_parts):
+        return Guess(OTHER, 0.7, [f"{about} signs of a text about materials (本文, 文友, 起草指南, 检查材料中…)"])
+    item_lines = sum(1 for line in lines if ITEM_LINE.match(line))
+    material = problem_parts or SELF_REPORT.search(body) or item_lines >= 2 or re.search(r"对照检查|检视剖析|剖析材料|发言提纲", title)
+    if not material and news:
+        return Guess(NEWS, 0.6, [f"{news} sign(s) of a report", "nothing a material has (no 存在的问题 part, no numbered points)"])
     # A title naming a post (区委常委、宣传部长…) without 班子: one person's material.
     post = re.search(r"(?:书记|部长|局长|主任|镇长|乡长|区长|县长|市长|常委|委员|主席|校长|院长|经理)(?:\d{4}|[^班]{0,6}(?:年度|专题|民主生活会))", title)
     opinion_parts = sum(1 for line in lines if re.match(r"^(?:[一二三四五六七八九十]+[、．.]).{0,30}批评意见", line))

@@ -22,6 +22,8 @@ class Line:
 
 
 PAYWALL = re.compile(r"##\s*paid\w*\s*##", re.I)
+# Pinyin a mirror site writes after a character (學(xué)習, 發(fā)揮): it splits words and names.
+PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
 # Lines that are never part of a document: site furniture around a pasted web page.
 DEBRIS = re.compile(
     r"欢迎您|浏览量|阅读量|浏览次数|阅读次数|发布时间|发布日期|来源[:：]|作者[:：]|字号[:：]|"
@@ -58,8 +60,10 @@ class Cleaned:
 def clean(source: Source) -> Cleaned:
     """Debris, paywall markers, Markdown and hard line breaks out; punctuation normalised."""
     raw_lines = sum(1 for line in source.text.splitlines() if line.strip())
-    text = to_simplified(source.text)
-    traditional = sum(a != b for a, b in zip(text, source.text))
+    glosses = len(PINYIN_GLOSS.findall(source.text))
+    unglossed = PINYIN_GLOSS.sub("", source.text)
+    text = to_simplified(unglossed)
+    traditional = sum(a != b for a, b in zip(text, unglossed))
     lines = clean_lines(text)
     kept = len(lines)
     lines = unwrap(lines)
@@ -67,6 +71,7 @@ def clean(source: Source) -> Cleaned:
         raise ValueError(f"{source.path}: no text left after removing web debris")
     title = lines[0].text if is_title(lines[0].text) or lines[0].md_level == 1 else ""
     notes = [(0, f"{traditional} traditional characters read as simplified")] if traditional else []
+    notes += [(0, f"{glosses} pinyin glosses removed (學(xué) → 學)")] if glosses else []
     return Cleaned(source, lines, title, raw_lines - kept, kept - len(lines), notes)
 
 
