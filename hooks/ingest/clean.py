@@ -24,6 +24,10 @@ class Line:
 PAYWALL = re.compile(r"##\s*paid\w*\s*##", re.I)
 # Pinyin a mirror site writes after a character (學(xué)習, 發(fā)揮): it splits words and names.
 PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
+# A space between two Chinese characters inside a paragraph is a copied PDF's (政治 敏锐性).
+# A gap before a numbering marker (…措施 一、存在的问题) is kept: it separates a heading.
+CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff，。；：、”])[ \u00a0]+(?=[\u3400-\u9fff，。；：、“])(?![一二三四五六七八九十]+、)")
+PARAGRAPH = 40  # a line this long is running text, not a heading or a title
 # Lines that are never part of a document: site furniture around a pasted web page.
 DEBRIS = re.compile(
     r"欢迎您|浏览量|阅读量|浏览次数|阅读次数|发布时间|发布日期|来源[:：]|作者[:：]|字号[:：]|"
@@ -126,6 +130,8 @@ def clean_lines(raw: str) -> list[Line]:
             continue
         text, level = strip_markdown(text)
         text = normalise_punctuation(text).strip()
+        if len(text) >= PARAGRAPH:
+            text = CJK_GAP.sub("", text)
         if text:
             lines.append(Line(number, text, level))
     return drop_tail(drop_toc(drop_head(join_title(lines))))

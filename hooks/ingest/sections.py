@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from hooks.data.model import Aspect
 from hooks.text.headings import ASPECT_HEADING, FRAME_HEADING, NOT_EMITTED, part_of
+from hooks.text.items import ITEMS_INTRODUCED
 
 from hooks.text.markers import INLINE_ITEM as INLINE_ITEM_START
 
@@ -173,5 +174,7 @@ def heading_states_a_problem(group: Group) -> bool:
         return False
     if "。" not in group.section.raw:  # a title (意识形态工作责任制落实情况), not a sentence
         return False
+    if any(ITEMS_INTRODUCED.search(piece.text) for piece in group.lead) or ITEMS_INTRODUCED.search(group.section.raw):
+        return False  # 学习不够。主要表现为：1)… — the points show the heading
     only = group.items[0] if len(group.items) == 1 else None
     return not (only and only.heading == heading and only.line == group.section.line)

@@ -11,6 +11,9 @@ HEADING_MAX = 45  # a first clause longer than this is a paragraph, not a headin
 # Where a heading ends on its numbered line ('在…方面。一是…'), first match wins.
 HEADING_STOPS = ("。", "：", "；")
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+# The words before a list of points that say the points show the heading (主要表现为：一是…): the
+# heading is what they have in common, not one more point.
+ITEMS_INTRODUCED = re.compile(r"(?:表现(?:为|在)|体现(?:为|在)|主要有|具体(?:是|有|如下)|如下)[：:]?$")
 INSTANCE_LEAD = re.compile(r"(?:^|(?<=[。；！？]))(?:例如|比如|譬如|举例来说|举例而言|如在)[，,：:]?")
 
 

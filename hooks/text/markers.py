@@ -19,6 +19,9 @@ INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;！？：:\s]))(?:[{CN_NUM}]+[是�
 # （1）…。（2）… run together in one paragraph: each marker after a sentence end starts a line;
 # so does 二、原因分析 (a part heading) in minutes that record a whole outline on one line.
 RUN_TOGETHER = re.compile(rf"(?<=[。；])\s*(?=（\d+）|（[{CN_NUM}]+）|[{CN_NUM}]、[^，。]{{0,16}}(?:问题|原因|措施|方向|剖析|分析))")
+# A part heading written after other words on the same line ("…整改措施 一、存在的主要问题 : 1、…"):
+# it starts a line where a gap of spaces comes before it.
+EMBEDDED_PART = re.compile(rf"\s+(?=[{CN_NUM}]、[^，。：:]{{0,16}}(?:问题|原因|措施|方向|剖析|分析))")
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#)")
 
 
