@@ -87,13 +87,21 @@ def item_matches(starts: str, record: dict, personal: list[str]) -> bool:
 
 
 def match(labelled: list[dict], records: list[dict], personal: list[str]) -> list[int | None]:
-    """For each labelled item (in order) the index of the record it matches, greedily, or None."""
-    used, out = set(), []
-    for item in labelled:
-        hit = next((i for i, r in enumerate(records) if i not in used and item_matches(item["starts"], r, personal)), None)
-        if hit is not None:
-            used.add(hit)
-        out.append(hit)
+    """For each labelled item (in order) the index of the record it matches, greedily, or None: first
+    among the records of its part (two parts may open with the same words: 整改情况 and 问题 of one
+    aspect), then among all."""
+    used: set[int] = set()
+    out: list[int | None] = [None] * len(labelled)
+    for same_part in (True, False):
+        for index, item in enumerate(labelled):
+            if out[index] is not None:
+                continue
+            hit = next((i for i, r in enumerate(records) if i not in used
+                        and (not same_part or r.get("part") == item.get("part", r.get("part")))
+                        and item_matches(item["starts"], r, personal)), None)
+            if hit is not None:
+                used.add(hit)
+                out[index] = hit
     return out
 
 
