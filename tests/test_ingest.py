@@ -161,8 +161,23 @@ def test_seed_003_self_criticism_becomes_the_members_records() -> None:
     speakers = Counter(next(t for t in r["tags"] if t.startswith("发言人：")) for r in own)
     assert set(speakers) == {f"发言人：{s}" for s in minutes_of(output).speakers}
     banzi = [r for r in output.examples if r["level"] == "班子"]
-    assert banzi and all(r["part"] in ("问题", "原因", "措施") for r in banzi)
+    assert banzi and all(r["part"] in ("问题", "原因", "措施", "整改情况", "征求意见") for r in banzi)
     assert not any("需要说明" in r["title"] for r in output.examples)
+    # The 班子 problem that only says the earlier ones are rectified is reported, not a problem.
+    assert not any("均已整改完毕" in r["title"] for r in output.examples)
+    assert "earlier problems are rectified" in output.report
+
+
+def test_seed_003_the_report_of_rectification_and_of_opinions_asked_for_are_records() -> None:
+    """The chair's 通报: 整改落实情况 by the 2020 aspects, and the opinions asked for by the 2021
+    aspects (each under the aspect its heading names) and 其他方面：一是…二是…"""
+    output = run(source_path("seed_003"), DATA)
+    rectified = [r for r in output.examples if r["part"] == "整改情况"]
+    asked = [r for r in output.examples if r["part"] == "征求意见"]
+    assert len(rectified) == 8 and all(r["level"] == "班子" and r["aspect"] is None for r in rectified)
+    assert [r["aspect"] for r in asked[1:6]] == ["liangge-queli", "guozhidazhe", "renmin", "fengxian", "congyan"]
+    assert asked[0]["title"] == "对班子的总体评价" and asked[6]["aspect"] is None  # a local addition
+    assert [r["title"][:6] for r in asked[7:9]] == ["多关心社区工", "建议多下基层"]
 
 
 @pytest.mark.parametrize("name", ["jilu", "jilu_roles", "jilu_inline", "jilu_piping"])

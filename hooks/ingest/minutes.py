@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from hooks.text.headings import BRIEF_CRITICISM, CRITICISM, part_of
-from hooks.text.markers import INLINE_ITEM, match_marker
+from hooks.text.markers import INLINE_ITEM, inline_starts, match_marker
 
 from .clean import Line
 from .sections import Group, Reading, read_tree
@@ -115,6 +115,7 @@ class Minutes:
     turns: list[Turn] = field(default_factory=list)
     banzi: list[SelfCheck] = field(default_factory=list)
     self_checks: list[SelfCheck] = field(default_factory=list)
+    reports: list[SelfCheck] = field(default_factory=list)  # 通报: 整改落实情况, 征求意见情况
     opinions: list[Opinion] = field(default_factory=list)
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (line, speaker, what the turn is)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
@@ -358,7 +359,8 @@ def read_segment(turn: Turn, hint: str, lines: list[Line], state: _State, minute
         if GROUP_LABEL.match(text):
             state.phase = "criticism"
             continue
-        if match_marker(text) and len(text) <= 30 and AGENDA_HEADING.search(text) and not has_outline([line]):
+        if match_marker(text) and len(text) <= 30 and AGENDA_HEADING.search(text) and not has_outline([line]) \
+                and part_of(strip_number(text)) not in ("整改情况", "征求意见"):
             steer(text, state, minutes)  # 四、督导组点评 / 三、批评和自我批评: an agenda heading of the minutes
             continue
         if PROCEDURAL.search(text) and len(text) <= 80 and not OPINION_FORMULA.match(text):
@@ -371,7 +373,8 @@ def read_segment(turn: Turn, hint: str, lines: list[Line], state: _State, minute
         return
     text = "".join(line.text for line in content)
     if hint == "通报":
-        note("通报 (整改落实、征求意见): reported, not records")
+        minutes.reports.append(SelfCheck(speaker, content[0].no, read_tree(parse(content, titled=False))))
+        note("通报 (整改落实、征求意见) → 班子 records of those parts")
         return
     if hint == "班子":
         minutes.banzi.append(SelfCheck(speaker, content[0].no if content else turn.line,
@@ -448,7 +451,7 @@ def make_opinion(giver: str, receiver: str, lines: list[Line], minutes: Minutes)
         text = text[formula.end():].strip()
     if not text:
         return None
-    starts = list(INLINE_ITEM.finditer(text))
+    starts = inline_starts(text)
     lead = text[: starts[0].start()].strip() if starts else ""
     points: list[Item] = []
     if len(starts) >= 2:

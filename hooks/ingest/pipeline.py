@@ -144,11 +144,16 @@ def map_aspects(classified: Classified) -> Placed:
         return Placed(classified, groups)
     readings = [classified.structured.reading] if classified.structured.reading else []
     if classified.structured.minutes:
-        readings += [c.reading for c in classified.structured.minutes.banzi + classified.structured.minutes.self_checks]
+        minutes = classified.structured.minutes
+        readings += [c.reading for c in minutes.banzi + minutes.self_checks + minutes.reports]
     for reading in readings:  # each member's self-criticism maps on its own
         named = [g for g in reading.groups if g.section.heading]
         for group, (aspect, score) in zip(named, assign([g.section.heading for g in named], meeting.aspects)):
             group.aspect, group.score = aspect, score
+        # Opinions asked for by aspect (（二）带头深刻感悟…：…): each item under the aspect its heading names.
+        asked = [item for part, _, items in reading.part_items if part == "征求意见" for item in items if item.heading]
+        for item, (aspect, _) in zip(asked, assign([item.heading for item in asked], meeting.aspects)):
+            item.aspect = aspect
     return Placed(classified, groups)
 
 

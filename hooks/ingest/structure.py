@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from hooks.text.headings import CLOSING, part_of
 from hooks.text.items import HEADING_MAX, first_clause, split_heading
-from hooks.text.markers import EMBEDDED_PART, INLINE_ITEM, RUN_TOGETHER, match_marker
+from hooks.text.markers import EMBEDDED_PART, INLINE_ITEM, RUN_TOGETHER, inline_starts, match_marker
 
 from .clean import Line, is_title
 
@@ -33,6 +33,7 @@ class Item:
     heading: str
     text: str
     line: int
+    aspect: object = None  # the meeting's Aspect an item's own heading names (征求意见 by aspect)
 
 
 @dataclass
@@ -80,7 +81,7 @@ def parse(lines: list[Line], *, titled: bool | None = None) -> Section:
         found = match_marker(line.text)
         if found:
             rank, marker, rest = found
-            heading, body = split_heading(rest)
+            heading, body = heading_before_items(rest) or split_heading(rest)
             if not heading and not INLINE_ITEM.match(rest):  # a long numbered paragraph: an item
                 heading, body = first_clause(rest)
         elif line.md_level >= 2 and len(line.text) <= HEADING_MAX:
@@ -98,6 +99,15 @@ def parse(lines: list[Line], *, titled: bool | None = None) -> Section:
     for _, section in walk(root):
         rejoin_heading(section)
     return root
+
+
+def heading_before_items(rest: str) -> tuple[str, str] | None:
+    """（八）其他方面：一是…。二是… — the heading ends at the colon that opens the items, even when a
+    full stop inside the first item comes within a heading's length."""
+    colon = min((i for i in (rest.find("："), rest.find(":")) if i > 0), default=-1)
+    if 0 < colon <= HEADING_MAX and INLINE_ITEM.match(rest[colon + 1:].lstrip()):
+        return rest[:colon].strip(), rest[colon + 1:].strip()
+    return None
 
 
 def rejoin_heading(section: Section) -> None:
@@ -118,7 +128,7 @@ def inline_items(paragraphs: list[str], lines: list[int]) -> tuple[list[Loose], 
     loose: list[Loose] = []
     items: list[Item] = []
     for paragraph, line in zip(paragraphs, lines + [lines[-1] if lines else 0] * len(paragraphs)):
-        starts = list(INLINE_ITEM.finditer(paragraph))
+        starts = inline_starts(paragraph)
         if not starts:
             if CLOSING.match(paragraph):
                 loose.append(Loose(line, paragraph, "closing paragraph"))
