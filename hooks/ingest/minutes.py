@@ -29,6 +29,8 @@ PEOPLE_KEYS = ("出席", "参加", "参会", "缺席", "列席", "主持", "记�
 # Roles that speak in minutes; a speaker named by a role keeps it (the role is no personal data).
 ROLE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:副?书记|副?主任|副?镇长|副?乡长|副?局长|副?部长|副?区长|副?县长|副?主席|"
                   r"副?组长|副?校长|副?院长|副?经理|委员|领导|主持人|督导组|指导组|记录员)$|^(?:班子)?成员[A-Z]{1,2}$")
+# A body that gives or receives opinions (对党支部的批评意见): no person, never replaced as a name.
+ORGAN = re.compile(r"(?:党?支部|党委|党组|党工委|党总支|班子|支委|委员会|领导小组)$")
 LEADER = re.compile(r"领导|督导|指导组|上级|区委|县委|市委|巡回")
 # Words before a colon that open a section or a label, never a speaker.
 NOT_SPEAKER = re.compile(r"问题|原因|措施|方向|意见|批评|情况|议程|内容|时间|地点|主题|例如|比如|其中|表现|"

@@ -19,7 +19,7 @@ from . import classify as kinds
 from .anonymise import Mask, build_mask, count_uses
 from .clean import Cleaned, clean
 from .emit import Output, emit_output
-from .minutes import ROLE, Minutes, looks_like_minutes, read_minutes
+from .minutes import ORGAN, ROLE, Minutes, looks_like_minutes, read_minutes
 from .notice import Notice, meeting_draft, read_notice
 from hooks.text.read import Source, read
 from .records import Draft, minutes_drafts, reading_drafts
@@ -187,7 +187,7 @@ def anonymise(drafted: Drafted) -> Anonymised:
     reading = classified.structured.reading
     if reading:  # the givers and receivers a list of opinions names (对王建国同志的批评意见)
         known += [who for _, *pair in reading.opinions for who in pair
-                  if who and not ROLE.match(who) and 2 <= len(who) <= 4]
+                  if who and not ROLE.match(who) and not ORGAN.search(who) and 2 <= len(who) <= 4]
     mask = build_mask(lines, person_base=person_base, known_people=sorted(set(known)))
     count_uses(mask, [text for _, text in lines])
     drafts = [Draft(d.part, d.aspect, mask(d.title), mask(d.text), mask(d.instance), d.line, mask(d.section),
