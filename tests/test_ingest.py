@@ -33,11 +33,11 @@ OWN = {"geren_markdown": "geren_markdown.md", "jilu": "jilu.txt",
        "geren_2024_inline": "geren_2024_inline.txt", "banzi_2021_dangshi": "banzi_2021_dangshi.txt",
        "web_fullwidth_toc": "web_fullwidth_toc.txt", "jilu_roles": "jilu_roles.txt",
        "tigang_aspect_problem": "tigang_aspect_problem.txt", "jilu_inline": "jilu_inline.txt",
-       "jilu_piping": "jilu_piping.txt"}
+       "jilu_piping": "jilu_piping.txt", "jilu_one_block": "jilu_one_block.txt"}
 SEED_FILES = {"seed_000": "000_61249a1e89284a5c.txt", "seed_001": "001_9cc914dfadb0d61f.txt",
               "seed_002": "002_82031e0087f9e65d.txt", "seed_003": "003_5e7c34fca68c87ad.txt",
               "seed_004": "004_edabf4a0fb341e20.txt"}
-MINUTES = ["jilu", "jilu_roles", "jilu_inline", "jilu_piping", "seed_003"]
+MINUTES = ["jilu", "jilu_roles", "jilu_inline", "jilu_piping", "jilu_one_block", "seed_003"]
 CHECKED = [name for name in list(OWN) + list(SEED_FILES) if name not in MINUTES]
 REAL_EXPECTED = yaml.safe_load((REAL / "expected.yaml").read_text(encoding="utf-8"))
 
@@ -180,9 +180,10 @@ def test_seed_003_the_report_of_rectification_and_of_opinions_asked_for_are_reco
     assert [r["title"][:6] for r in asked[7:9]] == ["多关心社区工", "建议多下基层"]
 
 
-@pytest.mark.parametrize("name", ["jilu", "jilu_roles", "jilu_inline", "jilu_piping"])
+@pytest.mark.parametrize("name", ["jilu", "jilu_roles", "jilu_inline", "jilu_piping", "jilu_one_block"])
 def test_minutes_layouts(name: str) -> None:
-    """Speakers alone or inline, ××同志发言, X对Y提出批评意见, 批评人/被批评人, 相互批评意见."""
+    """Speakers alone or inline, ××同志发言, X对Y提出批评意见, 批评人/被批评人, 相互批评意见, and
+    minutes copied as one block."""
     want = expected(name)
     output = run(source_path(name), DATA)
     minutes = minutes_of(output)
@@ -198,10 +199,15 @@ def test_minutes_layouts(name: str) -> None:
         assert recognised in roles
 
 
+@pytest.mark.parametrize("name", ["jilu_inline", "jilu_one_block"])
+def test_minutes_names_are_replaced(name: str) -> None:
+    output = run(source_path(name), DATA)
+    for person in expected(name)["names_removed"]:
+        assert person not in output.text and person not in output.report
+
+
 def test_minutes_names_are_replaced_consistently() -> None:
     output = run(source_path("jilu_inline"), DATA)
-    for name in expected("jilu_inline")["names_removed"]:
-        assert name not in output.text and name not in output.report
     givers = {r["giver"] for r in output.examples if r["part"] == "批评意见"}
     assert givers == {"成员A", "成员B", "成员C", "成员D"}
 

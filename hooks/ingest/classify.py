@@ -14,6 +14,8 @@ from difflib import SequenceMatcher
 from hooks.data.model import Meeting
 from hooks.text.aspects import assign
 
+from .minutes import MIN_TURNS
+
 BANZI, GEREN, JILU, OPINIONS = "班子对照检查材料", "个人对照检查材料", "会议记录", "相互批评意见"
 NOTICE, NEWS, HOST, SPEECH, OTHER = "通知", "新闻报道", "主持词", "讲话", "其他"
 NOT_MATERIAL = {NEWS: "a news report of a meeting", HOST: "a 主持词 (the chair's script)",
@@ -67,7 +69,7 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
         return Guess(NOTICE, 0.9, [f"title {head!r}" if "通知" in head else "通知如下"])
     if re.search(r"主持词|主持稿|主持讲话", head):
         return Guess(HOST, 0.95, [f"title {head!r}"])
-    if re.search(r"会议记录|会议纪要", title) or header_fields >= 3 or speaker_turns >= 4:
+    if re.search(r"会议记录|会议纪要", title) or header_fields >= 3 or speaker_turns >= MIN_TURNS:
         evidence = [f"title {title!r}"] if "会议" in title else []
         return Guess(JILU, 0.95 if evidence and header_fields >= 3 else 0.8,
                      evidence + [f"{header_fields} header fields", f"{speaker_turns} speaker turns"])

@@ -26,7 +26,9 @@ PAYWALL = re.compile(r"##\s*paid\w*\s*##", re.I)
 PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
 # A space between two Chinese characters inside a paragraph is a copied PDF's (政治 敏锐性).
 # A gap before a numbering marker (…措施 一、存在的问题) is kept: it separates a heading.
-CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff，。；：、”])[ \u00a0]+(?=[\u3400-\u9fff，。；：、“])(?![一二三四五六七八九十]+、)")
+# Nor before a label with a colon (…1月10日 地点：…, …。 副书记：…): minutes copied as one block.
+CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff，。；：、”])[ \u00a0]+(?=[\u3400-\u9fff，。；：、“])"
+                     r"(?![一二三四五六七八九十]+、|[^\s：:，。；]{1,8}[：:])")
 PARAGRAPH = 40  # a line this long is running text, not a heading or a title
 # Lines that are never part of a document: site furniture around a pasted web page.
 DEBRIS = re.compile(

@@ -140,11 +140,43 @@ def header_key(text: str) -> tuple[str, str] | None:
     return (key, text[found.end():].strip()) if key in HEADER_KEYS else None
 
 
+MIN_TURNS = 3  # speakers taking turns: minutes, not a material quoting one 书记：
+# A speaker or a header field inside a line (时间：… 地点：… 书记：… 副书记：…): minutes copied as one
+# paragraph. A cue follows a sentence end or a space.
+TURN_CUE = re.compile(r"(?:^|(?<=[。！？；;!?\s”]))([^\s：:，,。；;、“”！？]{1,8}?)(?:同志)?(?:[（(][^）)]{1,20}[）)])?[：:]")
+ONE_BLOCK = 80  # only a line this long can hold several turns
+
+
+def unfold(lines: list[Line]) -> list[Line]:
+    """Minutes written as one block: a line of its own for each header field and each speaker's
+    turn (a role such as 书记/成员A, or a name that opens two turns)."""
+    cues = [(line, m) for line in lines if len(line.text) >= ONE_BLOCK for m in TURN_CUE.finditer(line.text)]
+    names = Counter(normal(m.group(1)) for _, m in cues)
+    speakers = {who for who, count in names.items() if count >= 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", who)
+                and not NOT_SPEAKER.search(who)}
+    for line, m in cues:  # the people a 出席人员：… field lists speak too, once is enough
+        if any(normal(m.group(1)).startswith(key) for key in PEOPLE_KEYS):
+            value = re.split(r"\s", line.text[m.end():].strip(), maxsplit=1)[0]
+            speakers |= {p.who for p in people(value) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p.who)}
+    out: list[Line] = []
+    for line in lines:
+        cuts = [m.start() for ln, m in cues if ln is line and m.start() > 0
+                and (normal(m.group(1)) in HEADER_KEYS or is_speaker(m.group(1), speakers))]
+        if len(cuts) < 2:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        out.extend(Line(line.no, line.text[a:b].strip(), line.md_level) for a, b in zip(bounds, bounds[1:])
+                   if line.text[a:b].strip())
+    return out
+
+
 def looks_like_minutes(lines: list[Line]) -> bool:
-    """Three header fields, or speakers taking turns."""
+    """Three header fields, or speakers taking turns (a speaker on a line of its own or opening it)."""
     fields = sum(1 for line in lines[:30] if header_key(line.text))
     alone = sum(1 for line in lines if SPEAKER_ALONE.match(line.text) and is_speaker(line.text.rstrip("：:"), set()))
-    return fields >= 3 or alone >= 4
+    inline = sum(1 for line in lines if (m := SPEAKER_INLINE.match(line.text)) and ROLE.match(normal(m.group(1))))
+    return fields >= 3 or alone >= 4 or inline >= MIN_TURNS
 
 
 def normal(who: str) -> str:
@@ -320,22 +352,28 @@ def read_minutes(lines: list[Line]) -> Minutes:
 
 
 def segments(turn: Turn) -> list[tuple[str, list[Line]]]:
-    """A long turn of the chair holds several agenda items: cut it where one is announced."""
+    """A long turn of the chair holds several agenda items: cut it where one is announced — a short
+    line, or a sentence of a long one (minutes copied as one block announce mid-line)."""
     out: list[tuple[str, list[Line]]] = [(turn.hint, [])]
     for line in turn.lines:
-        text = line.text
-        # The announcing sentence: the whole of a short line, or the first sentence of a long one.
-        sentence = text if len(text) <= 70 else re.match(r"[^。]*。?", text).group(0)
-        if len(sentence) <= 70 and not match_marker(text):
-            kind = ("通报" if ANNOUNCE_REPORT.search(sentence) else "班子" if ANNOUNCE_BANZI.search(sentence)
-                    else "个人对照检查" if ANNOUNCE_SELF.search(sentence) else "")
+        if match_marker(line.text):
+            out[-1][1].append(line)
+            continue
+        pieces = re.findall(r"[^。]*(?:。|$)", line.text)
+        kept = ""
+        for sentence in (p for p in pieces if p):
+            kind = "" if len(sentence) > 70 else (
+                "通报" if ANNOUNCE_REPORT.search(sentence) else "班子" if ANNOUNCE_BANZI.search(sentence)
+                else "个人对照检查" if ANNOUNCE_SELF.search(sentence) else "")
             if kind:
+                if kept.strip():
+                    out[-1][1].append(Line(line.no, kept.strip(), line.md_level))
                 out.append((kind, []))
-                rest = text[len(sentence):].strip()
-                if rest:
-                    out[-1][1].append(Line(line.no, rest, line.md_level))
-                continue
-        out[-1][1].append(line)
+                kept = ""
+            else:
+                kept += sentence
+        if kept.strip():
+            out[-1][1].append(Line(line.no, kept.strip(), line.md_level))
     return [(hint, lines) for hint, lines in out if lines or hint]
 
 

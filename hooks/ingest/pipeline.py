@@ -19,7 +19,7 @@ from . import classify as kinds
 from .anonymise import Mask, build_mask, count_uses
 from .clean import Cleaned, clean
 from .emit import Output, emit_output
-from .minutes import ORGAN, ROLE, Minutes, looks_like_minutes, read_minutes
+from .minutes import ORGAN, ROLE, Minutes, looks_like_minutes, read_minutes, unfold
 from .notice import Notice, meeting_draft, read_notice
 from hooks.text.read import Source, read
 from .records import Draft, minutes_drafts, reading_drafts
@@ -101,9 +101,10 @@ class Anonymised:
 # ====================================================================== stages
 
 def structure(cleaned: Cleaned) -> Structured:
-    """Stage 3: the section tree; minutes also by turns."""
+    """Stage 3: the section tree; minutes also by turns (one line a turn, also when copied as one block)."""
     tree = parse(cleaned.lines)
-    minutes = read_minutes(cleaned.lines) if looks_like_minutes(cleaned.lines) else None
+    turns = unfold(cleaned.lines)
+    minutes = read_minutes(turns) if looks_like_minutes(turns) else None
     reading = None if minutes else read_tree(tree)
     return Structured(cleaned, tree, reading, minutes)
 
