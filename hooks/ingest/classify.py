@@ -40,7 +40,8 @@ FIRST_PERSON = re.compile(r"(?<!自)我(?![们国市区县镇省校院局部委�
 # Not a material of a meeting although it lists problems: a 述职 or 自查 report, a drafting guide,
 # an essay about materials (它们讲“本文”“文友”，引用“检查材料中”别人写的话).
 OTHER_TITLE = re.compile(r"述职|述廉|自查报告|自检|自查自纠|起草指南|写作指南|心得|体会|论文|调研报告|党课|研讨发言|交流发言")
-OTHER_OPENING = re.compile(r"现将自查(?:自纠)?情况|自查报告的通知")
+# …自查情况, 集中整改进展情况予以公布: a report published on rectification, not a meeting's material.
+OTHER_OPENING = re.compile(r"现将自查(?:自纠)?情况|自查报告的通知|整改(?:进展|落实)?情况(?:予以)?公[布开]")
 ABOUT_MATERIALS = re.compile(r"本文|笔者|文友|起草(?:指南|方法|技巧)|写作技巧|(?:检查|剖析|发言)材料中")
 # What only a material does: report its own check (现将…情况报告如下, 剖析如下) or list its points
 # at line starts (一、… 1. … 一是…).
