@@ -80,16 +80,16 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
     host = len(HOST_SIGNS.findall(body))
     if host >= 3 and not problem_parts:
         return Guess(HOST, 0.8, [f"{host} signs of a chair's script (同志们, 第X项议程, 请…发言)", "no 存在的问题 part"])
+    opening = "\n".join(lines[:3])
+    named = OTHER_TITLE.search(head if len(head) <= 40 else title) or OTHER_OPENING.search(opening)
+    if named:
+        return Guess(OTHER, 0.8, [f"{named.group(0)!r} in the title or opening"])
     news = sum(len(NEWS_SIGNS.findall(line)) for line in lines[:40])
     if news >= 3 and not problem_parts and news > first_person:
         return Guess(NEWS, 0.85, [f"{news} signs of a report (dates, 主持, 指出/强调, third person)",
                                   f"first person {first_person}×", "no 存在的问题 part"])
     if re.search(r"讲话$|讲三点意见|讲几点意见", head + body[:600]) and not problem_parts:
         return Guess(SPEECH, 0.7, ["speaks to an audience (讲几点意见)", "no 存在的问题 part"])
-    opening = "\n".join(lines[:3])
-    named = OTHER_TITLE.search(head if len(head) <= 40 else title) or OTHER_OPENING.search(opening)
-    if named:
-        return Guess(OTHER, 0.8, [f"{named.group(0)!r} in the title or opening"])
     about = len(ABOUT_MATERIALS.findall(body))
     if about >= 2 or (about and not problem_parts):
         return Guess(OTHER, 0.7, [f"{about} signs of a text about materials (本文, 文友, 起草指南, 检查材料中…)"])
