@@ -35,6 +35,7 @@ DEBRIS = re.compile(
     r"欢迎您|浏览量|阅读量|浏览次数|阅读次数|发布时间|发布日期|来源[:：]|作者[:：]|字号[:：]|"
     r"^[•·\-\s]*(点赞|收藏|分享|举报|打赏)\s*\d*$|打印本页|关闭窗口|扫一扫|版权所有|"
     r"上一篇|下一篇|返回顶部|^登录|^注册|^首页|当前位置|您的位置|责任编辑|^目录$"
+    r"|^[^。，,]{1,20}(?:\s*[>»›]\s*[^。，,>»›]{1,12}){2,}\s*[>»›]?$"  # 某某网 > 范文大全 > 读书笔记 >
     r"|^(以上(报告|发言|材料|对照检查)|(请|恳请)(各位|大家|同志们)?(予以)?批评指正|不妥之处).{0,20}$"
 )
 # A breadcrumb (首页 > 范文 > 对照检查材料) names a document type but is no title.
@@ -72,13 +73,17 @@ def clean(source: Source) -> Cleaned:
     traditional = sum(a != b for a, b in zip(text, unglossed))
     lines = clean_lines(text)
     kept = len(lines)
+    lines, later = first_document(lines)
+    first = len(lines)
     lines = unwrap(lines)
     if not lines:
         raise ValueError(f"{source.path}: no text left after removing web debris")
     title = lines[0].text if is_title(lines[0].text) or lines[0].md_level == 1 else ""
     notes = [(0, f"{traditional} traditional characters read as simplified")] if traditional else []
     notes += [(0, f"{glosses} pinyin glosses removed (學(xué) → 學)")] if glosses else []
-    return Cleaned(source, lines, title, raw_lines - kept, kept - len(lines), notes)
+    notes += [(later[0].no, f"from line {later[0].no} on, another document of the page ({later[0].text[:30]}), "
+                            f"{len(later)} lines, not read")] if later else []
+    return Cleaned(source, lines, title, raw_lines - kept, first - len(lines), notes)
 
 
 # A line ends a paragraph when it ends a sentence (or a heading), not where a page was cut.
@@ -121,6 +126,21 @@ def unwrap(lines: list[Line]) -> list[Line]:
         else:
             out.append(line)
     return out
+
+
+# A 范文 page holds several documents, each opened by its number (篇二：, 【第二篇】, …范文第2篇).
+DOCUMENT_MARK = re.compile(r"(?:^篇([一二三四五六七八九十\d]+)|第([一二三四五六七八九十\d]+)篇】?)[：:]?$")
+CN_ORDINAL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def first_document(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The page's first document, and the lines of the documents after it (reported, not read)."""
+    for index, line in enumerate(lines):
+        found = DOCUMENT_MARK.search(line.text) if len(line.text) <= 40 else None
+        number = next((g for g in found.groups() if g), "") if found else ""
+        if index and (CN_ORDINAL.get(number) or (int(number) if number.isdigit() else 0)) >= 2:
+            return lines[:index], lines[index:]
+    return lines, []
 
 
 def clean_lines(raw: str) -> list[Line]:
