@@ -152,7 +152,7 @@ def clean_lines(raw: str) -> list[Line]:
             continue
         text, level = strip_markdown(text)
         text = normalise_punctuation(text).strip()
-        if len(text) >= PARAGRAPH:
+        if len(text) >= PARAGRAPH or text.endswith(("。", "；", "！", "？")):  # running text, no title
             text = CJK_GAP.sub("", text)
         if text:
             lines.append(Line(number, text, level))

@@ -31,7 +31,7 @@ class Draft:
 
 def split_item(heading: str, text: str) -> tuple[str, str, str | None]:
     """(title, text, instance): the heading, all of the text before 例如, all of it from 例如 on."""
-    title = heading.strip().strip("。：:；; ")
+    title = heading.strip().strip("。：:；;，, ")
     body = text.strip()
     if not title and body:
         first = re.match(r"[^。！？]+[。！？]?", body)

@@ -102,10 +102,12 @@ def parse(lines: list[Line], *, titled: bool | None = None) -> Section:
 
 
 def heading_before_items(rest: str) -> tuple[str, str] | None:
-    """（八）其他方面：一是…。二是… — the heading ends at the colon that opens the items, even when a
-    full stop inside the first item comes within a heading's length."""
+    """（八）其他方面：一是…。二是… and 1、政治方面：学习不够系统。— the heading ends at the colon that
+    opens the items or follows an aspect written inline, even when a full stop comes within a
+    heading's length."""
     colon = min((i for i in (rest.find("："), rest.find(":")) if i > 0), default=-1)
-    if 0 < colon <= HEADING_MAX and INLINE_ITEM.match(rest[colon + 1:].lstrip()):
+    if 0 < colon <= HEADING_MAX and (INLINE_ITEM.match(rest[colon + 1:].lstrip())
+                                     or rest[:colon].endswith("方面") and "，" not in rest[:colon]):
         return rest[:colon].strip(), rest[colon + 1:].strip()
     return None
 
