@@ -689,6 +689,8 @@ def test_texts_that_are_no_material_give_no_records(tmp_path: Path, text: str, k
     ("各级党组织以民主生活会为载体，深入查摆思想政治、精神状态、工作作风等方面问题。", "2018-niandu"),
     # 2024-2025年度 and the four 带头 of 2024.
     ("本文基于2024-2025年度民主生活会材料，梳理支部班子在“四个带头”要求下的问题。", "2024-niandu"),
+    # 迎接二十大 looks ahead: the 2021 meeting stays possible.
+    ("1月20日，某镇党委召开党史学习教育专题民主生活会，以优异成绩迎接党的二十大胜利召开。", "2021-dangshi"),
     # Not a CPC meeting; no 民主生活会 at all.
     ("3月19日，民进某市委会召开2020年领导班子民主生活会。", None),
     ("深入推进“不忘初心、牢记使命”主题教育的开展，10月15日召开座谈会。", None),

@@ -148,10 +148,11 @@ BATCH = re.compile(r"第([一二])批")
 # "六个带头", "对照六个重点方面": as many aspects as a meeting has.
 ASPECT_COUNT = re.compile(r"([一二三四五六七八九十\d])个[^，。；“”]{0,4}?(?:带头|方面)")
 CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
-# A meeting is never for a year before an event its text speaks of (written after the 二十大: not
-# the 2021 meeting).
-EVENTS = [(re.compile(r"十九届五中全会"), 2020), (re.compile(r"十九届六中全会"), 2021), (re.compile(r"二十大"), 2022),
-          (re.compile(r"二十届三中全会"), 2024), (re.compile(r"二十届四中全会"), 2025)]
+# A meeting is never for a year before an event its text speaks of as past (党的二十大召开后, 二十大精神:
+# not the 2021 meeting; 迎接党的二十大 is no such word).
+AFTER = r"(?:胜利)?(?:召开)?(?:以来|之后|后|精神|报告|通过的)"
+EVENTS = [(re.compile(event + AFTER), year) for event, year in
+          (("十九届五中全会", 2020), ("十九届六中全会", 2021), ("二十大", 2022), ("二十届三中全会", 2024), ("二十届四中全会", 2025))]
 LIST_WINDOW = 80  # the aspects of one meeting written as a list fit in one sentence
 
 
@@ -294,7 +295,7 @@ def meeting(title: str, text: str, headings: list[str], meetings: list[Meeting])
     title_names_it = dated and ((best.kind == "年度" and declared == {best.year})
                                 or (best.kind == "专题" and same_name == [best]))
     if (dated and content) or title_names_it or (content and score >= 0.6):
-        if score - runner_up < 0.1 and not title_names_it:
+        if round(score - runner_up, 2) < 0.15 and not title_names_it:
             return MeetingGuess(None, round(score, 2), evidence,
                                 f"{best.id} and {ranked[1][3].id} fit equally well", best.id)
         return MeetingGuess(best, round(min(1.0, score), 2), evidence, candidate=best.id)
