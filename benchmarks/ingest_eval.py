@@ -6,15 +6,18 @@ benchmarks/eval/README.md) and prints, per labelled document type and overall:
            six types can only be right once it learns them)
   meeting  meeting id right (a null label must give null)
   items    recall and precision of the records: a labelled item is found when its `starts`
-           text begins a record's title+text (whitespace, numbering and punctuation removed;
-           placeholders ×/某/成员A/同志 and the labelled personal strings ignored), or when the
-           first characters of the record are ≥ 0.8 similar to it
+           text begins a record's title+text (both in simplified characters without a mirror's
+           pinyin glosses, as the importer reads them; whitespace, numbering and punctuation
+           removed; placeholders ×/某/成员A/同志 and the labelled personal strings ignored), or
+           when the first characters of the record are ≥ 0.8 similar to it; a record of the
+           item's own part is preferred
   aspect   accuracy over matched items whose labelled aspect is known
   opinions 批评意见 records found / labelled, and attribution: giver and receiver of a matched
            opinion equal the label (role-normalised; names the importer replaced are compared
            through its own replacement table)
 
-Usage: python benchmarks/ingest_eval.py [--split tune|holdout|seeds|all] [--details]
+Usage: python benchmarks/ingest_eval.py [--split tune|tune2|tune3|tune5|holdout|seeds|all] [--details]
+(--details: per document, the missed items and the false records)
 Tune on `tune` only; `holdout` is for reporting.
 """
 from __future__ import annotations
