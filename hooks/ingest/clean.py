@@ -22,11 +22,20 @@ class Line:
 
 
 PAYWALL = re.compile(r"##\s*paid\w*\s*##", re.I)
+# Pinyin a mirror site writes after a character (學(xué)習, 發(fā)揮): it splits words and names.
+PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
+# A space between two Chinese characters inside a paragraph is a copied PDF's (政治 敏锐性).
+# A gap before a numbering marker (…措施 一、存在的问题) is kept: it separates a heading.
+# Nor before a label with a colon (…1月10日 地点：…, …。 副书记：…): minutes copied as one block.
+CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff，。；：、”])[ \u00a0]+(?=[\u3400-\u9fff，。；：、“])"
+                     r"(?![一二三四五六七八九十]+、|[^\s：:，。；]{1,8}[：:])")
+PARAGRAPH = 40  # a line this long is running text, not a heading or a title
 # Lines that are never part of a document: site furniture around a pasted web page.
 DEBRIS = re.compile(
     r"欢迎您|浏览量|阅读量|浏览次数|阅读次数|发布时间|发布日期|来源[:：]|作者[:：]|字号[:：]|"
     r"^[•·\-\s]*(点赞|收藏|分享|举报|打赏)\s*\d*$|打印本页|关闭窗口|扫一扫|版权所有|"
     r"上一篇|下一篇|返回顶部|^登录|^注册|^首页|当前位置|您的位置|责任编辑|^目录$"
+    r"|^[^。，,]{1,20}(?:\s*[>»›]\s*[^。，,>»›]{1,12}){2,}\s*[>»›]?$"  # 某某网 > 范文大全 > 读书笔记 >
     r"|^(以上(报告|发言|材料|对照检查)|(请|恳请)(各位|大家|同志们)?(予以)?批评指正|不妥之处).{0,20}$"
 )
 # A breadcrumb (首页 > 范文 > 对照检查材料) names a document type but is no title.
@@ -58,16 +67,23 @@ class Cleaned:
 def clean(source: Source) -> Cleaned:
     """Debris, paywall markers, Markdown and hard line breaks out; punctuation normalised."""
     raw_lines = sum(1 for line in source.text.splitlines() if line.strip())
-    text = to_simplified(source.text)
-    traditional = sum(a != b for a, b in zip(text, source.text))
+    glosses = len(PINYIN_GLOSS.findall(source.text))
+    unglossed = PINYIN_GLOSS.sub("", source.text)
+    text = to_simplified(unglossed)
+    traditional = sum(a != b for a, b in zip(text, unglossed))
     lines = clean_lines(text)
     kept = len(lines)
+    lines, later = first_document(lines)
+    first = len(lines)
     lines = unwrap(lines)
     if not lines:
         raise ValueError(f"{source.path}: no text left after removing web debris")
     title = lines[0].text if is_title(lines[0].text) or lines[0].md_level == 1 else ""
     notes = [(0, f"{traditional} traditional characters read as simplified")] if traditional else []
-    return Cleaned(source, lines, title, raw_lines - kept, kept - len(lines), notes)
+    notes += [(0, f"{glosses} pinyin glosses removed (學(xué) → 學)")] if glosses else []
+    notes += [(later[0].no, f"from line {later[0].no} on, another document of the page ({later[0].text[:30]}), "
+                            f"{len(later)} lines, not read")] if later else []
+    return Cleaned(source, lines, title, raw_lines - kept, first - len(lines), notes)
 
 
 # A line ends a paragraph when it ends a sentence (or a heading), not where a page was cut.
@@ -112,6 +128,21 @@ def unwrap(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A 范文 page holds several documents, each opened by its number (篇二：, 【第二篇】, …范文第2篇).
+DOCUMENT_MARK = re.compile(r"(?:^篇([一二三四五六七八九十\d]+)|第([一二三四五六七八九十\d]+)篇】?)[：:]?$")
+CN_ORDINAL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def first_document(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The page's first document, and the lines of the documents after it (reported, not read)."""
+    for index, line in enumerate(lines):
+        found = DOCUMENT_MARK.search(line.text) if len(line.text) <= 40 else None
+        number = next((g for g in found.groups() if g), "") if found else ""
+        if index and (CN_ORDINAL.get(number) or (int(number) if number.isdigit() else 0)) >= 2:
+            return lines[:index], lines[index:]
+    return lines, []
+
+
 def clean_lines(raw: str) -> list[Line]:
     """Return the document's lines without debris, in normalised form."""
     lines: list[Line] = []
@@ -121,6 +152,8 @@ def clean_lines(raw: str) -> list[Line]:
             continue
         text, level = strip_markdown(text)
         text = normalise_punctuation(text).strip()
+        if len(text) >= PARAGRAPH or text.endswith(("。", "；", "！", "？")):  # running text, no title
+            text = CJK_GAP.sub("", text)
         if text:
             lines.append(Line(number, text, level))
     return drop_tail(drop_toc(drop_head(join_title(lines))))

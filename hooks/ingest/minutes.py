@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from hooks.text.headings import BRIEF_CRITICISM, CRITICISM, part_of
-from hooks.text.markers import INLINE_ITEM, match_marker
+from hooks.text.markers import INLINE_ITEM, inline_starts, match_marker
 
 from .clean import Line
 from .sections import Group, Reading, read_tree
@@ -29,6 +29,8 @@ PEOPLE_KEYS = ("出席", "参加", "参会", "缺席", "列席", "主持", "记�
 # Roles that speak in minutes; a speaker named by a role keeps it (the role is no personal data).
 ROLE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:副?书记|副?主任|副?镇长|副?乡长|副?局长|副?部长|副?区长|副?县长|副?主席|"
                   r"副?组长|副?校长|副?院长|副?经理|委员|领导|主持人|督导组|指导组|记录员)$|^(?:班子)?成员[A-Z]{1,2}$")
+# A body that gives or receives opinions (对党支部的批评意见): no person, never replaced as a name.
+ORGAN = re.compile(r"(?:党?支部|党委|党组|党工委|党总支|班子|支委|委员会|领导小组)$")
 LEADER = re.compile(r"领导|督导|指导组|上级|区委|县委|市委|巡回")
 # Words before a colon that open a section or a label, never a speaker.
 NOT_SPEAKER = re.compile(r"问题|原因|措施|方向|意见|批评|情况|议程|内容|时间|地点|主题|例如|比如|其中|表现|"
@@ -115,6 +117,7 @@ class Minutes:
     turns: list[Turn] = field(default_factory=list)
     banzi: list[SelfCheck] = field(default_factory=list)
     self_checks: list[SelfCheck] = field(default_factory=list)
+    reports: list[SelfCheck] = field(default_factory=list)  # 通报: 整改落实情况, 征求意见情况
     opinions: list[Opinion] = field(default_factory=list)
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (line, speaker, what the turn is)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
@@ -137,11 +140,43 @@ def header_key(text: str) -> tuple[str, str] | None:
     return (key, text[found.end():].strip()) if key in HEADER_KEYS else None
 
 
+MIN_TURNS = 3  # speakers taking turns: minutes, not a material quoting one 书记：
+# A speaker or a header field inside a line (时间：… 地点：… 书记：… 副书记：…): minutes copied as one
+# paragraph. A cue follows a sentence end or a space.
+TURN_CUE = re.compile(r"(?:^|(?<=[。！？；;!?\s”]))([^\s：:，,。；;、“”！？]{1,8}?)(?:同志)?(?:[（(][^）)]{1,20}[）)])?[：:]")
+ONE_BLOCK = 80  # only a line this long can hold several turns
+
+
+def unfold(lines: list[Line]) -> list[Line]:
+    """Minutes written as one block: a line of its own for each header field and each speaker's
+    turn (a role such as 书记/成员A, or a name that opens two turns)."""
+    cues = [(line, m) for line in lines if len(line.text) >= ONE_BLOCK for m in TURN_CUE.finditer(line.text)]
+    names = Counter(normal(m.group(1)) for _, m in cues)
+    speakers = {who for who, count in names.items() if count >= 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", who)
+                and not NOT_SPEAKER.search(who)}
+    for line, m in cues:  # the people a 出席人员：… field lists speak too, once is enough
+        if any(normal(m.group(1)).startswith(key) for key in PEOPLE_KEYS):
+            value = re.split(r"\s", line.text[m.end():].strip(), maxsplit=1)[0]
+            speakers |= {p.who for p in people(value) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p.who)}
+    out: list[Line] = []
+    for line in lines:
+        cuts = [m.start() for ln, m in cues if ln is line and m.start() > 0
+                and (normal(m.group(1)) in HEADER_KEYS or is_speaker(m.group(1), speakers))]
+        if len(cuts) < 2:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        out.extend(Line(line.no, line.text[a:b].strip(), line.md_level) for a, b in zip(bounds, bounds[1:])
+                   if line.text[a:b].strip())
+    return out
+
+
 def looks_like_minutes(lines: list[Line]) -> bool:
-    """Three header fields, or speakers taking turns."""
+    """Three header fields, or speakers taking turns (a speaker on a line of its own or opening it)."""
     fields = sum(1 for line in lines[:30] if header_key(line.text))
     alone = sum(1 for line in lines if SPEAKER_ALONE.match(line.text) and is_speaker(line.text.rstrip("：:"), set()))
-    return fields >= 3 or alone >= 4
+    inline = sum(1 for line in lines if (m := SPEAKER_INLINE.match(line.text)) and ROLE.match(normal(m.group(1))))
+    return fields >= 3 or alone >= 4 or inline >= MIN_TURNS
 
 
 def normal(who: str) -> str:
@@ -317,22 +352,28 @@ def read_minutes(lines: list[Line]) -> Minutes:
 
 
 def segments(turn: Turn) -> list[tuple[str, list[Line]]]:
-    """A long turn of the chair holds several agenda items: cut it where one is announced."""
+    """A long turn of the chair holds several agenda items: cut it where one is announced — a short
+    line, or a sentence of a long one (minutes copied as one block announce mid-line)."""
     out: list[tuple[str, list[Line]]] = [(turn.hint, [])]
     for line in turn.lines:
-        text = line.text
-        # The announcing sentence: the whole of a short line, or the first sentence of a long one.
-        sentence = text if len(text) <= 70 else re.match(r"[^。]*。?", text).group(0)
-        if len(sentence) <= 70 and not match_marker(text):
-            kind = ("通报" if ANNOUNCE_REPORT.search(sentence) else "班子" if ANNOUNCE_BANZI.search(sentence)
-                    else "个人对照检查" if ANNOUNCE_SELF.search(sentence) else "")
+        if match_marker(line.text):
+            out[-1][1].append(line)
+            continue
+        pieces = re.findall(r"[^。]*(?:。|$)", line.text)
+        kept = ""
+        for sentence in (p for p in pieces if p):
+            kind = "" if len(sentence) > 70 else (
+                "通报" if ANNOUNCE_REPORT.search(sentence) else "班子" if ANNOUNCE_BANZI.search(sentence)
+                else "个人对照检查" if ANNOUNCE_SELF.search(sentence) else "")
             if kind:
+                if kept.strip():
+                    out[-1][1].append(Line(line.no, kept.strip(), line.md_level))
                 out.append((kind, []))
-                rest = text[len(sentence):].strip()
-                if rest:
-                    out[-1][1].append(Line(line.no, rest, line.md_level))
-                continue
-        out[-1][1].append(line)
+                kept = ""
+            else:
+                kept += sentence
+        if kept.strip():
+            out[-1][1].append(Line(line.no, kept.strip(), line.md_level))
     return [(hint, lines) for hint, lines in out if lines or hint]
 
 
@@ -358,7 +399,8 @@ def read_segment(turn: Turn, hint: str, lines: list[Line], state: _State, minute
         if GROUP_LABEL.match(text):
             state.phase = "criticism"
             continue
-        if match_marker(text) and len(text) <= 30 and AGENDA_HEADING.search(text) and not has_outline([line]):
+        if match_marker(text) and len(text) <= 30 and AGENDA_HEADING.search(text) and not has_outline([line]) \
+                and part_of(strip_number(text)) not in ("整改情况", "征求意见"):
             steer(text, state, minutes)  # 四、督导组点评 / 三、批评和自我批评: an agenda heading of the minutes
             continue
         if PROCEDURAL.search(text) and len(text) <= 80 and not OPINION_FORMULA.match(text):
@@ -371,7 +413,8 @@ def read_segment(turn: Turn, hint: str, lines: list[Line], state: _State, minute
         return
     text = "".join(line.text for line in content)
     if hint == "通报":
-        note("通报 (整改落实、征求意见): reported, not records")
+        minutes.reports.append(SelfCheck(speaker, content[0].no, read_tree(parse(content, titled=False))))
+        note("通报 (整改落实、征求意见) → 班子 records of those parts")
         return
     if hint == "班子":
         minutes.banzi.append(SelfCheck(speaker, content[0].no if content else turn.line,
@@ -448,7 +491,7 @@ def make_opinion(giver: str, receiver: str, lines: list[Line], minutes: Minutes)
         text = text[formula.end():].strip()
     if not text:
         return None
-    starts = list(INLINE_ITEM.finditer(text))
+    starts = inline_starts(text)
     lead = text[: starts[0].start()].strip() if starts else ""
     points: list[Item] = []
     if len(starts) >= 2:

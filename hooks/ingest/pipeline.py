@@ -19,7 +19,7 @@ from . import classify as kinds
 from .anonymise import Mask, build_mask, count_uses
 from .clean import Cleaned, clean
 from .emit import Output, emit_output
-from .minutes import ROLE, Minutes, looks_like_minutes, read_minutes
+from .minutes import ORGAN, ROLE, Minutes, looks_like_minutes, read_minutes, unfold
 from .notice import Notice, meeting_draft, read_notice
 from hooks.text.read import Source, read
 from .records import Draft, minutes_drafts, reading_drafts
@@ -101,9 +101,10 @@ class Anonymised:
 # ====================================================================== stages
 
 def structure(cleaned: Cleaned) -> Structured:
-    """Stage 3: the section tree; minutes also by turns."""
+    """Stage 3: the section tree; minutes also by turns (one line a turn, also when copied as one block)."""
     tree = parse(cleaned.lines)
-    minutes = read_minutes(cleaned.lines) if looks_like_minutes(cleaned.lines) else None
+    turns = unfold(cleaned.lines)
+    minutes = read_minutes(turns) if looks_like_minutes(turns) else None
     reading = None if minutes else read_tree(tree)
     return Structured(cleaned, tree, reading, minutes)
 
@@ -144,11 +145,16 @@ def map_aspects(classified: Classified) -> Placed:
         return Placed(classified, groups)
     readings = [classified.structured.reading] if classified.structured.reading else []
     if classified.structured.minutes:
-        readings += [c.reading for c in classified.structured.minutes.banzi + classified.structured.minutes.self_checks]
+        minutes = classified.structured.minutes
+        readings += [c.reading for c in minutes.banzi + minutes.self_checks + minutes.reports]
     for reading in readings:  # each member's self-criticism maps on its own
         named = [g for g in reading.groups if g.section.heading]
         for group, (aspect, score) in zip(named, assign([g.section.heading for g in named], meeting.aspects)):
             group.aspect, group.score = aspect, score
+        # Opinions asked for by aspect (（二）带头深刻感悟…：…): each item under the aspect its heading names.
+        asked = [item for part, _, items in reading.part_items if part == "征求意见" for item in items if item.heading]
+        for item, (aspect, _) in zip(asked, assign([item.heading for item in asked], meeting.aspects)):
+            item.aspect = aspect
     return Placed(classified, groups)
 
 
@@ -182,7 +188,7 @@ def anonymise(drafted: Drafted) -> Anonymised:
     reading = classified.structured.reading
     if reading:  # the givers and receivers a list of opinions names (对王建国同志的批评意见)
         known += [who for _, *pair in reading.opinions for who in pair
-                  if who and not ROLE.match(who) and 2 <= len(who) <= 4]
+                  if who and not ROLE.match(who) and not ORGAN.search(who) and 2 <= len(who) <= 4]
     mask = build_mask(lines, person_base=person_base, known_people=sorted(set(known)))
     count_uses(mask, [text for _, text in lines])
     drafts = [Draft(d.part, d.aspect, mask(d.title), mask(d.text), mask(d.instance), d.line, mask(d.section),

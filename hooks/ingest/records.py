@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hooks.text.items import INSTANCE_LEAD
+from hooks.text.items import INSTANCE_LEAD, RECTIFIED
 
 from .minutes import Minutes
 from .sections import Reading, heading_states_a_problem
@@ -31,7 +31,7 @@ class Draft:
 
 def split_item(heading: str, text: str) -> tuple[str, str, str | None]:
     """(title, text, instance): the heading, all of the text before 例如, all of it from 例如 on."""
-    title = heading.strip().strip("。：:；; ")
+    title = heading.strip().strip("。：:；;，, ")
     body = text.strip()
     if not title and body:
         first = re.match(r"[^。！？]+[。！？]?", body)
@@ -66,14 +66,17 @@ def reading_drafts(reading: Reading, level: str, tags: list[str] | None = None) 
         group_tags = tags + ([heading] if heading and group.aspect is None and not own else [])
         for item in items:
             title, text, instance = split_item(item.heading, item.text)
-            if title:
+            if RECTIFIED.search(f"{item.heading}{item.text}") and len(item.heading + item.text) <= 80:
+                loose.append(Loose(item.line, title, "says earlier problems are rectified (整改完毕), not a problem"))
+            elif title:
                 out.append(Draft("问题", group.aspect.id if group.aspect else None, title, text, instance,
                                  item.line, heading, level, list(group_tags)))
     for part, section, items in reading.part_items:
         for item in items:
             title, text, instance = split_item(item.heading, item.text)
             if title:
-                out.append(Draft(part, None, title, text, instance, item.line, section.heading, level, list(tags)))
+                aspect = item.aspect.id if item.aspect is not None else None
+                out.append(Draft(part, aspect, title, text, instance, item.line, section.heading, level, list(tags)))
     for item, giver, receiver in reading.opinions:
         title, text, instance = split_item(item.heading, item.text)
         if title:
@@ -84,14 +87,20 @@ def reading_drafts(reading: Reading, level: str, tags: list[str] | None = None) 
 
 
 def minutes_drafts(minutes: Minutes) -> tuple[list[Draft], list[Loose]]:
-    """The 班子 check (班子 records), each member's self-criticism (个人 records, the speaker's
-    role as a tag), each critical opinion (批评意见 with giver and receiver)."""
+    """The 班子 check (班子 records), the 通报 of rectification and of the opinions asked for (班子
+    整改情况 / 征求意见 records), each member's self-criticism (个人 records, the speaker's role as a
+    tag), each critical opinion (批评意见 with giver and receiver)."""
     out: list[Draft] = []
     loose: list[Loose] = []
     for check in minutes.banzi:
         drafts, left = reading_drafts(check.reading, "班子", [f"发言人：{check.speaker}"] if check.speaker else [])
         out += drafts
         loose += left
+    for check in minutes.reports:  # what was rectified and what was asked for, as the 班子 reports it
+        drafts, left = reading_drafts(check.reading, "班子", [f"发言人：{check.speaker}"] if check.speaker else [])
+        out += [d for d in drafts if d.part in ("整改情况", "征求意见")]
+        loose += left + [Loose(d.line, d.title, f"{d.part} in a 通报, not a record") for d in drafts
+                         if d.part not in ("整改情况", "征求意见")]
     for check in minutes.self_checks:
         drafts, left = reading_drafts(check.reading, "个人", [f"发言人：{check.speaker}"] if check.speaker else [])
         out += drafts

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from hooks.data.model import Aspect
 from hooks.text.headings import ASPECT_HEADING, FRAME_HEADING, NOT_EMITTED, part_of
+from hooks.text.items import ITEMS_INTRODUCED
 
 from hooks.text.markers import INLINE_ITEM as INLINE_ITEM_START
 
@@ -112,7 +113,8 @@ def read_section(section: Section, part: str | None, reading: Reading) -> None:
 
 
 # 对王建国同志（党支部书记）的批评意见 / 党员对党支部的批评意见 / 何长生同志（院长）所提批评意见
-RECEIVER_HEADING = re.compile(r"对([^\s，。：:、（）()]{1,12}?)(?:同志)?(?:[（(][^）)]*[）)])?(?:提出)?的?批评")
+# …的批评意见 / …的批评 at the end, not 对其进行批评教育 inside a point.
+RECEIVER_HEADING = re.compile(r"对([^\s，。：:、（）()]{1,12}?)(?:同志)?(?:[（(][^）)]*[）)])?(?:提出)?的?批评(?:意见|帮助|$)")
 GIVER_HEADING = re.compile(r"^([^\s，。：:、（）()]{1,8}?)(?:同志)?(?:[（(][^）)]*[）)])?(?:所|对其)?提(?:出)?的?批评意见")
 
 
@@ -138,10 +140,15 @@ def opinion_items(section: Section, giver: str | None, receiver: str | None,
     reading.loose.extend(loose)
     out = [(item, giver, receiver) for item in items]
     for child in section.children:
+        nested = []
         if child.children or child.body and INLINE_ITEM_START.match(child.body[0]) or part_of(child.heading) == "批评意见" \
                 or GIVER_HEADING.match(child.heading) or RECEIVER_HEADING.search(child.heading):
-            out.extend(opinion_items(child, giver, receiver, reading))
-        elif child.heading or child.body:
+            nested = opinion_items(child, giver, receiver, reading)
+        if nested:
+            out.extend(nested)
+        elif not child.body and not child.children and (GIVER_HEADING.match(child.heading) or RECEIVER_HEADING.search(child.heading)):
+            reading.loose.append(Loose(child.line, child.heading, "a heading of opinions without points (the text breaks off?)"))
+        elif child.heading or child.body:  # a point of its own, never lost for looking like a heading
             out.append((as_item(child), giver, receiver))
     return out
 
@@ -173,5 +180,7 @@ def heading_states_a_problem(group: Group) -> bool:
         return False
     if "。" not in group.section.raw:  # a title (意识形态工作责任制落实情况), not a sentence
         return False
+    if any(ITEMS_INTRODUCED.search(piece.text) for piece in group.lead) or ITEMS_INTRODUCED.search(group.section.raw):
+        return False  # 学习不够。主要表现为：1)… — the points show the heading
     only = group.items[0] if len(group.items) == 1 else None
     return not (only and only.heading == heading and only.line == group.section.line)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hooks.text.headings import CLOSING
+from hooks.text.headings import CLOSING, part_of
 from hooks.text.items import HEADING_MAX, first_clause, split_heading
-from hooks.text.markers import INLINE_ITEM, RUN_TOGETHER, match_marker
+from hooks.text.markers import EMBEDDED_PART, INLINE_ITEM, RUN_TOGETHER, inline_starts, match_marker
 
 from .clean import Line, is_title
 
@@ -33,6 +33,7 @@ class Item:
     heading: str
     text: str
     line: int
+    aspect: object = None  # the meeting's Aspect an item's own heading names (征求意见 by aspect)
 
 
 @dataclass
@@ -46,11 +47,27 @@ class Loose:
 
 
 def split_run_together(lines: list[Line]) -> list[Line]:
+    """One line per numbered heading: headings run together after a sentence end, a part heading
+    after other words (…措施 一、存在的问题 : 1、…), and a first item after its part heading's colon."""
     out: list[Line] = []
     for line in lines:
-        pieces = [p for p in RUN_TOGETHER.split(line.text) if p.strip()]
-        out.extend(Line(line.no, piece.strip(), line.md_level) for piece in pieces)
+        pieces = [q for p in RUN_TOGETHER.split(line.text) for q in EMBEDDED_PART.split(p) if q.strip()]
+        for piece in pieces:
+            out.extend(Line(line.no, part, line.md_level) for part in split_after_part_heading(piece.strip()))
     return out
+
+
+def split_after_part_heading(text: str) -> list[str]:
+    """一、存在的主要问题：1、政治意识不强。… → the part heading, then the item on a line of its own."""
+    found = match_marker(text)
+    if not found or found[0] != 1:
+        return [text]
+    rest = found[2]
+    colon = min((i for i in (rest.find("："), rest.find(":")) if i > 0), default=-1)
+    after = rest[colon + 1:].strip()
+    if colon > 0 and part_of(rest[:colon].strip()) and match_marker(after):
+        return [text[:len(text) - len(rest) + colon].strip(), after]
+    return [text]
 
 
 def parse(lines: list[Line], *, titled: bool | None = None) -> Section:
@@ -64,7 +81,7 @@ def parse(lines: list[Line], *, titled: bool | None = None) -> Section:
         found = match_marker(line.text)
         if found:
             rank, marker, rest = found
-            heading, body = split_heading(rest)
+            heading, body = heading_before_items(rest) or split_heading(rest)
             if not heading and not INLINE_ITEM.match(rest):  # a long numbered paragraph: an item
                 heading, body = first_clause(rest)
         elif line.md_level >= 2 and len(line.text) <= HEADING_MAX:
@@ -82,6 +99,17 @@ def parse(lines: list[Line], *, titled: bool | None = None) -> Section:
     for _, section in walk(root):
         rejoin_heading(section)
     return root
+
+
+def heading_before_items(rest: str) -> tuple[str, str] | None:
+    """（八）其他方面：一是…。二是… and 1、政治方面：学习不够系统。— the heading ends at the colon that
+    opens the items or follows an aspect written inline, even when a full stop comes within a
+    heading's length."""
+    colon = min((i for i in (rest.find("："), rest.find(":")) if i > 0), default=-1)
+    if 0 < colon <= HEADING_MAX and (INLINE_ITEM.match(rest[colon + 1:].lstrip())
+                                     or rest[:colon].endswith("方面") and "，" not in rest[:colon]):
+        return rest[:colon].strip(), rest[colon + 1:].strip()
+    return None
 
 
 def rejoin_heading(section: Section) -> None:
@@ -102,7 +130,7 @@ def inline_items(paragraphs: list[str], lines: list[int]) -> tuple[list[Loose], 
     loose: list[Loose] = []
     items: list[Item] = []
     for paragraph, line in zip(paragraphs, lines + [lines[-1] if lines else 0] * len(paragraphs)):
-        starts = list(INLINE_ITEM.finditer(paragraph))
+        starts = inline_starts(paragraph)
         if not starts:
             if CLOSING.match(paragraph):
                 loose.append(Loose(line, paragraph, "closing paragraph"))
@@ -125,7 +153,15 @@ def inline_items(paragraphs: list[str], lines: list[int]) -> tuple[list[Loose], 
 
 
 def join(text: str, more: str) -> str:
-    return (text + more).strip() if not text or text.endswith(("。", "！", "？", "；", "：")) else f"{text}。{more}".strip()
+    """Two paragraphs of one item: a long sentence cut mid-word (a copied page's line break) runs
+    on; a short one without a full stop (a heading) gets one."""
+    if not text or text.endswith(("。", "！", "？", "；", "：")):
+        return (text + more).strip()
+    last = text.rsplit("。", 1)[-1]
+    return f"{text}{more}".strip() if len(last) >= CUT_SENTENCE else f"{text}。{more}".strip()
+
+
+CUT_SENTENCE = 20  # a paragraph ending this far into a sentence without a mark was cut, not finished
 
 
 def items_of(section: Section) -> tuple[list[Loose], list[Item]]:
@@ -146,7 +182,10 @@ def items_of(section: Section) -> tuple[list[Loose], list[Item]]:
 
 
 def as_item(section: Section) -> Item:
-    return Item(section.marker, section.heading, " ".join(section.body).strip(), section.line)
+    text = ""
+    for paragraph in section.body:
+        text = join(text, paragraph)
+    return Item(section.marker, section.heading, text, section.line)
 
 
 def walk(section: Section, depth: int = 0):

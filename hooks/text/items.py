@@ -11,6 +11,11 @@ HEADING_MAX = 45  # a first clause longer than this is a paragraph, not a headin
 # Where a heading ends on its numbered line ('在…方面。一是…'), first match wins.
 HEADING_STOPS = ("。", "：", "；")
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+# The words before a list of points that say the points show the heading (主要表现为：一是…): the
+# heading is what they have in common, not one more point.
+ITEMS_INTRODUCED = re.compile(r"(?:表现(?:为|在)|体现(?:为|在)|主要有|具体(?:是|有|如下)|如下)[：:]?$")
+# A numbered line under 存在的问题 that only says the earlier problems are settled (…均已整改完毕).
+RECTIFIED = re.compile(r"(?:均|都|全部)已?(?:整改|落实)(?:完毕|到位|完成)。?$")
 INSTANCE_LEAD = re.compile(r"(?:^|(?<=[。；！？]))(?:例如|比如|譬如|举例来说|举例而言|如在)[，,：:]?")
 
 
