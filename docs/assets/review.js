@@ -728,6 +728,8 @@
       var number = matchAt(r.ADDRESS_NUMBER_RE, text, end);
       if (self.sets.ROAD_SUFFIXES.has(suffix) && number) {
         found.push(finding("address", text.slice(start, end + number[0].length), start, end + number[0].length, "某路某号"));
+      } else if (r.ORGAN_SUFFIXES.indexOf(suffix) >= 0 && startsWithAny(text, r.ORGAN_STARTS, end)) {
+        found.push(finding("place", name, start, m.index, "某"));  // 福州|市委组织部: the organ's name stays
       } else {
         found.push(finding("place", text.slice(start, end), start, end, r.PLACE_SUFFIXES[suffix]));
       }

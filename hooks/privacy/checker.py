@@ -346,6 +346,8 @@ def _scan_places(text: str) -> list[Finding]:
         number = rules.ADDRESS_NUMBER_RE.match(text, m.end())
         if suffix in rules.ROAD_SUFFIXES and number:
             found.append(Finding("address", text[start:number.end()], start, number.end(), "某路某号"))
+        elif suffix in rules.ORGAN_SUFFIXES and text.startswith(rules.ORGAN_STARTS, m.end()):
+            found.append(Finding("place", name, start, m.start(), "某"))
         else:
             found.append(Finding("place", text[start:m.end()], start, m.end(),
                                  rules.PLACE_SUFFIXES[suffix]))

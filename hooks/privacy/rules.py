@@ -187,9 +187,13 @@ MAX_NAME = {"小区": 6, "社区": 4, "村": 4, "街道": 4}
 NOT_AFTER = {
     "区": set("域别分间块位划隔县长"), "市": set("场值容级面县长"), "镇": set("压守定静长"),
     "乡": set("愁音亲土贤情镇村长"), "路": set("线径况演子数灯面段网由过径"),
-    "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄长"), "县": set("区级域长"), "省": set("级份略"),
+    "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄长民"), "县": set("区级域长"), "省": set("级份略"),
     "巷": set("子道战"), "大道": set("理"),
 }
+# What starts an organ of the place after its suffix (福州市|委组织部, 始兴县|政府, 叠山镇|人大): the
+# suffix belongs to the organ's name, which stays; only the place's name is reported (某市委组织部).
+ORGAN_SUFFIXES = ("省", "市", "县", "区", "镇", "乡")
+ORGAN_STARTS = ("委", "政府", "政协", "人大", "人民", "纪委", "监委", "党", "卫", "直")
 # Place suffixes that, right after another suffix, continue the same name (黄山路社区, 新村小区).
 PLACE_AFTER_PLACE = ("社区", "小区", "街道")
 PROVINCES = frozenset(
@@ -223,7 +227,7 @@ GENERIC_LAST_CHAR = {
 # Words that end before a place name: 反映幸福里社区, 走访光明村, 深入海淀区.
 WORDS_BEFORE_NAME = tuple(
     "投身 代表 要求 督促 责令 通知 约谈 监督 检查 支持 反映 走访 深入 调研 前往 来到 位于 来自 针对 包括 例如 比如 其中 联系 包联 帮扶 挂点 对接 督导 "
-    "推进 加强 开展 组织 指导 协调 解决 发现 设在 对标 学习 借鉴 参观 考察 驻 在 到 对 于 向 从 "
+    "推进 加强 开展 组织 指导 协调 解决 发现 设在 对标 学习 借鉴 参观 考察 中共 驻 在 到 对 于 向 从 "
     "和 与 及 的 了 是 为 将 把 被 给 由 等 个 些 如 赴 去 至 往 经 之 、 请 离 回 进 入 出".split()
 )
 # Single characters that end a word before a name. "Strong" ones never occur inside a place or
