@@ -405,7 +405,8 @@
     ["SURNAMES", "PUBLIC_NAMES", "PLACEHOLDER_CHARS", "WEAK_SURNAMES", "NOT_IN_GIVEN_NAME", "WORDS_ENDING_IN_SURNAME",
       "NOT_IN_LABELLED_NAME", "DOC_CODE_ENDINGS", "WORDS_BEFORE_NAME_SET", "STRONG_CUT_CHARS", "WEAK_CUT_CHARS",
       "MAY_START_NAME", "NOT_LAST_OF_NAME", "PROVINCES", "ROAD_SUFFIXES", "COMMON_WORDS", "OTHER_WORDS",
-      "COMMON_NON_PLACES", "COMMON_NON_TOWNS", "KNOWN_PLACES", "GENERIC_UNIT_NAMES"].forEach(function (name) {
+      "COMMON_NON_PLACES", "COMMON_NON_TOWNS", "KNOWN_PLACES", "GENERIC_UNIT_NAMES", "NAME_WORDS",
+      "UNIT_AFTER_PLACE"].forEach(function (name) {
       sets[name] = setOf(r[name]);
     });
     this.sets = sets;
@@ -764,6 +765,15 @@
       var notAfter = self.unitNotAfter[m[0]];
       if (notAfter && notAfter.has(text.slice(end, end + 1))) return;
       var name = self.nameBefore(text, m.index, prevFloor, r.MAX_UNIT_NAME, false);
+      var afterPlace = 0;
+      for (var j = 0; j < name.length - 1; j++) if (self.sets.UNIT_AFTER_PLACE.has(name[j])) afterPlace = j + 1;
+      if (afterPlace && plen(self.unitCore(name.slice(afterPlace))) >= 2) {  // 平昌县|响滩小学; not 南湖区实验小学
+        if (afterPlace === 2) {  // 浚县|浚州小学: a one-character place the places' rule leaves
+          var placeStart = m.index - name.length;
+          found.push(finding("place", name.slice(0, 2), placeStart, placeStart + 2, r.PLACE_SUFFIXES[name[1]]));
+        }
+        name = name.slice(afterPlace);
+      }
       var core = self.unitCore(name);
       var rest = self.afterCommonWords(core);
       if (rest !== core) {  // 通过小学, 引进大学: no name; 开创大窝中学: 大窝
@@ -771,6 +781,9 @@
         name = name.slice(core.length - rest.length);
         core = rest;
       }
+      if (r.UNITS_NAMED_WITH_TRADE.indexOf(m[0]) >= 0 && core === name) return;  // 领办合作社: no trade, no name
+      if (core.length === 2 && r.FIRM_SUFFIXES.indexOf(m[0]) < 0 && self.sets.COMMON_NON_PLACES.has(core) &&
+          !self.sets.NAME_WORDS.has(core)) return;  // 夫妻卫生院: a frequent ordinary word, not a name
       var maxCore = "市区县镇村".indexOf(core.slice(-1)) >= 0 ? 6 : 4;
       if (!(core.length >= 2 && core.length <= maxCore) || self.hasPlaceholder(core) ||
           self.sets.GENERIC_UNIT_NAMES.has(core) || "子分母该本各".indexOf(core[core.length - 1]) >= 0 ||

@@ -354,7 +354,7 @@ def _scan_places(text: str) -> list[Finding]:
     return found
 
 
-UNIT_PLACEHOLDERS = {"公司": "某公司", "集团": "某公司", "银行": "某银行", "医院": "某医院",
+UNIT_PLACEHOLDERS = {"公司": "某公司", "集团": "某公司", "银行": "某银行", "医院": "某医院", "卫生院": "某卫生院",
                      "中学": "某学校", "小学": "某学校", "大学": "某学校", "学院": "某学校",
                      "幼儿园": "某学校"}
 ORDINAL_RE = re.compile("第[一二三四五六七八九十0-9]+$")
@@ -381,12 +381,23 @@ def _scan_units(text: str) -> list[Finding]:
         if text[m.end():m.end() + 1] in rules.UNIT_NOT_AFTER.get(m.group(), set()):
             continue
         name = _name_before(text, m.start(), prev_floor, rules.MAX_UNIT_NAME, cut_common=False)
+        after_place = max((i + 1 for i, c in enumerate(name[:-1]) if c in rules.UNIT_AFTER_PLACE), default=0)
+        if after_place and len(_unit_core(name[after_place:])) >= 2:  # 平昌县|响滩小学; not 南湖区实验小学
+            if after_place == 2:  # 浚县|浚州小学: a one-character place the places' rule leaves
+                start = m.start() - len(name)
+                found.append(Finding("place", name[:2], start, start + 2, rules.PLACE_SUFFIXES[name[1]]))
+            name = name[after_place:]
         core = _unit_core(name)
         rest = _after_common_words(core)
         if rest != core:  # 通过小学, 引进大学, 上级公司: no name; 开创大窝中学: 大窝
             if len(rest) < 2:
                 continue
             name, core = name[len(core) - len(rest):], rest
+        if m.group() in rules.UNITS_NAMED_WITH_TRADE and core == name:
+            continue  # 领办合作社, 把稳合作社: a cooperative's name says its trade (强坤农民种植专业合作社)
+        if (len(core) == 2 and m.group() not in rules.FIRM_SUFFIXES and tagged.is_common_non_place(core)
+                and core not in rules.NAME_WORDS):
+            continue  # 夫妻卫生院, 关心合作社: a frequent ordinary word, not a name (firms: 东方置业)
         max_core = 6 if core[-1:] in "市区县镇村" else 4
         if (not 2 <= len(core) <= max_core or _has_placeholder(core)
                 or core in rules.GENERIC_UNIT_NAMES or core[-1] in "子分母该本各"

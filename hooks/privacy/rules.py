@@ -242,12 +242,20 @@ DOC_CUT_WORDS = tuple("根据 依据 按照 参照 对照 贯彻 落实 执行 �
 
 # ---- units ---------------------------------------------------------------------------------
 UNIT_SUFFIX_RE = re.compile(
-    "股份有限公司|有限责任公司|有限公司|公司|集团|银行|医院|中学|小学|大学|学院|幼儿园|研究院|"
-    "研究所|合作社|事务所|酒店|宾馆|管理处|项目部|厂"
+    "股份有限公司|有限责任公司|有限公司|公司|集团|银行|医院|卫生院|完全小学|完全中学|中学|小学|大学|学院|"
+    "幼儿园|附小|附中|实小|研究院|研究所|合作社|事务所|酒店|宾馆|管理处|项目部|药业|厂"
 )
+# Firms are often named with ordinary words (东方置业, 长城公司), other units rarely (夫妻卫生院).
+FIRM_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "银行", "药业", "厂", "酒店", "宾馆")
+# Units whose names carry their trade before the suffix (…种植专业合作社, …股份经济合作社).
+UNITS_NAMED_WITH_TRADE = ("合作社",)
+# Characters after which a unit's own name starts (平昌县|响滩小学, 长窖村|强坤…合作社): the place
+# before is the places' business, and a name is what follows it.
+UNIT_AFTER_PLACE = set("省市县区镇乡村")
 MAX_UNIT_NAME = 10
 # A following character that shows the suffix belongs to another word (中学习, 厂房).
-UNIT_NOT_AFTER = {"中学": set("习生"), "小学": set("习生"), "大学": set("习生"), "厂": set("房区长家商")}
+UNIT_NOT_AFTER = {"中学": set("习生"), "小学": set("习生"), "大学": set("习生"), "厂": set("房区长家商"),
+                  "实小": set("组说事节区时"), "附中": set("央"), "药业": set("界")}
 # Words that describe a unit's trade or type, not its name: removed before judging the name.
 UNIT_KIND_WORDS = tuple(sorted(
     "科技 实业 物业 置业 建设 建筑 贸易 商贸 物流 发展 投资 控股 信息 技术 电子 能源 环保 工程 咨询 "
