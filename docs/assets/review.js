@@ -406,7 +406,7 @@
       "NOT_IN_LABELLED_NAME", "DOC_CODE_ENDINGS", "WORDS_BEFORE_NAME_SET", "STRONG_CUT_CHARS", "WEAK_CUT_CHARS",
       "MAY_START_NAME", "NOT_LAST_OF_NAME", "PROVINCES", "ROAD_SUFFIXES", "COMMON_WORDS", "OTHER_WORDS",
       "COMMON_NON_PLACES", "COMMON_NON_TOWNS", "KNOWN_PLACES", "GENERIC_UNIT_NAMES", "NAME_WORDS",
-      "UNIT_AFTER_PLACE"].forEach(function (name) {
+      "UNIT_AFTER_PLACE", "DIVISIONS"].forEach(function (name) {
       sets[name] = setOf(r[name]);
     });
     this.sets = sets;
@@ -699,8 +699,11 @@
 
   Privacy.prototype.isGenericPlace = function (name, suffix) {
     var s = this.sets;
-    if (name.length < 2 || this.hasPlaceholder(name) || endsWithAny(name, this.r.GENERIC_PLACE_ENDINGS) ||
+    if (!name || this.hasPlaceholder(name) || endsWithAny(name, this.r.GENERIC_PLACE_ENDINGS) ||
         "和与及或".indexOf(name[name.length - 1]) >= 0) return true;
+    // 黄石市 (the dictionary takes 黄石 for a person), 莘县: a division of the national standard
+    if (s.DIVISIONS.has(name + suffix) && (name.length >= 2 || suffix === "县")) return false;
+    if (name.length < 2) return true;
     if (suffix === "省") return !s.PROVINCES.has(name);
     if (name.length === 2 && "区县市镇乡".indexOf(suffix) >= 0 &&
         ("镇乡".indexOf(suffix) >= 0 ? s.COMMON_NON_TOWNS : s.COMMON_NON_PLACES).has(name)) return true;
@@ -725,6 +728,7 @@
       var maxName = Object.prototype.hasOwnProperty.call(r.MAX_NAME, suffix) ? r.MAX_NAME[suffix] : 4;
       var name = self.nameBefore(text, m.index, prevFloor, maxName, true);
       if (self.isGenericPlace(name, suffix) || self.sets.PUBLIC_NAMES.has(name + suffix)) return;
+      if (name.length === 1 && m.index > 1 && isHan(text[m.index - 2])) return;  // 莘县 opening a clause only
       var start = m.index - name.length;
       var number = matchAt(r.ADDRESS_NUMBER_RE, text, end);
       if (self.sets.ROAD_SUFFIXES.has(suffix) && number) {

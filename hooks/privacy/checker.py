@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hooks.privacy import rules, tagged
+from hooks.privacy import gazetteer, rules, tagged
 from hooks.text.script import to_simplified
 from hooks.data.errors import DataErrors
 from hooks.data.loader import load_document
@@ -317,8 +317,11 @@ def _after_common_words(window: str) -> str:
 
 
 def _is_generic_place(name: str, suffix: str) -> bool:
-    if (len(name) < 2 or _has_placeholder(name) or name.endswith(rules.GENERIC_PLACE_ENDINGS)
-            or name[-1] in "和与及或"):
+    if not name or _has_placeholder(name) or name.endswith(rules.GENERIC_PLACE_ENDINGS) or name[-1] in "和与及或":
+        return True
+    if name + suffix in gazetteer.full_names() and (len(name) >= 2 or suffix == "县"):
+        return False  # 黄石市 (jieba: 黄石 is a person), 莘县: a division of the national standard
+    if len(name) < 2:
         return True
     if suffix == "省":
         return name not in rules.PROVINCES
@@ -342,6 +345,8 @@ def _scan_places(text: str) -> list[Finding]:
         name = _name_before(text, m.start(), prev_floor, rules.MAX_NAME.get(suffix, 4))
         if _is_generic_place(name, suffix) or name + suffix in rules.PUBLIC_NAMES:
             continue
+        if len(name) == 1 and m.start() > 1 and _is_han(text[m.start() - 2]):
+            continue  # 莘县 opening a clause; not 市委和县政府
         start = m.start() - len(name)
         number = rules.ADDRESS_NUMBER_RE.match(text, m.end())
         if suffix in rules.ROAD_SUFFIXES and number:

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hooks.privacy import checker, rules, tagged
+from hooks.privacy import checker, gazetteer, rules, tagged
 from hooks.text.patterns import module_rules
 
 HAN = ("\u4e00", "\u9fff")
@@ -31,6 +31,7 @@ def export() -> dict[str, Any]:
     for name in rules.WORD_LISTS:  # read on first use, not module constants until then
         data[name] = sorted(getattr(rules, name))
     data["COMMON_WORDS"] = sorted(rules.common_words())
+    data["DIVISIONS"] = sorted(gazetteer.full_names())  # the national standard's places (gazetteer.py)
     cache = Path(tempfile.gettempdir()) / f"msh-privacy-lookups-{_signature(data)}.json"
     try:
         return {**data, **json.loads(cache.read_text(encoding="utf-8"))}

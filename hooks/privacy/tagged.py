@@ -90,6 +90,7 @@ def _tag_clause(clause: str) -> tuple[tuple[str, int, int, str], ...]:
     # holds a possible name (an unknown word, or a rare name or place of the dictionary) are tagged.
     acting = _persons_acting(clause, frequencies)
     words = _tokenizer().tokenizer.lcut(clause, HMM=True)
+    acting += _divisions(clause, words)
     if not any(_may_be_name(word, words[i + 1] if i + 1 < len(words) else "", frequencies)
                for i, word in enumerate(words)):
         return tuple(acting)
@@ -111,6 +112,20 @@ def _tag_clause(clause: str) -> tuple[tuple[str, int, int, str], ...]:
         elif flag == "ns" and _private_place(word, frequencies):
             found.append(("place", start, position, word))
     return tuple(found)
+
+
+def _divisions(clause: str, words: list[str]) -> list[tuple[str, int, int, str]]:
+    """Places of the national standard written without a suffix (从长沙来到, 支持浠水发展), where the
+    segmenter makes a word of the name (so not 安宁 in 安宁县城, nor a name inside a longer word)."""
+    from hooks.privacy import gazetteer
+
+    names, found, position = gazetteer.short_names(), [], 0
+    for word in words:
+        start = clause.find(word, position)
+        position = start + len(word)
+        if word in names and not rules.PLACE_RE.match(clause, position):  # 仁和路: the rules' business
+            found.append(("place", start, position, word))
+    return found
 
 
 def _persons_acting(clause: str, frequencies: _Lexicon) -> list[tuple[str, int, int, str]]:
