@@ -790,7 +790,8 @@
           !self.sets.NAME_WORDS.has(core)) return;  // 夫妻卫生院: a frequent ordinary word, not a name
       var maxCore = "市区县镇村".indexOf(core.slice(-1)) >= 0 ? 6 : 4;
       if (!(core.length >= 2 && core.length <= maxCore) || self.hasPlaceholder(core) ||
-          self.sets.GENERIC_UNIT_NAMES.has(core) || "子分母该本各".indexOf(core[core.length - 1]) >= 0 ||
+          self.sets.GENERIC_UNIT_NAMES.has(core) || "该本各".indexOf(core[core.length - 1]) >= 0 ||
+          ("子分母".indexOf(core[core.length - 1]) >= 0 && r.FIRM_SUFFIXES.indexOf(m[0]) >= 0) ||
           endsWithAny(core, self.longGenericUnits)) return;
       var start = m.index - name.length;
       var placeholder = "某单位";

@@ -405,7 +405,8 @@ def _scan_units(text: str) -> list[Finding]:
             continue  # 夫妻卫生院, 关心合作社: a frequent ordinary word, not a name (firms: 东方置业)
         max_core = 6 if core[-1:] in "市区县镇村" else 4
         if (not 2 <= len(core) <= max_core or _has_placeholder(core)
-                or core in rules.GENERIC_UNIT_NAMES or core[-1] in "子分母该本各"
+                or core in rules.GENERIC_UNIT_NAMES or core[-1] in "该本各"
+                or (core[-1] in "子分母" and m.group() in rules.FIRM_SUFFIXES)  # 全资子公司; not 金桃子合作社
 
                 or core.endswith(tuple(g for g in rules.GENERIC_UNIT_NAMES if len(g) > 1))):
             continue

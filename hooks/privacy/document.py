@@ -83,10 +83,12 @@ def _person_name(text: str) -> str:
 
 def _bare_place(text: str) -> str:
     """A place's name without its suffix when it is written so too (青岛市 → 青岛), else ''."""
-    for suffix in BARE_PLACE_SUFFIXES:
+    for suffix in sorted(BARE_PLACE_SUFFIXES, key=len, reverse=True):  # 小区 before 区
         if text.endswith(suffix):
             bare = text[:-len(suffix)]
-            return bare if len(bare) >= 2 and _distinctive(bare) else ""
+            # not a name that still ends like a place (分包社区|社区): the finding was no name
+            ends_as_place = rules.PLACE_RE.search(bare[-2:]) or bare[-1] in rules.PLACE_SUFFIXES
+            return bare if len(bare) >= 2 and _distinctive(bare) and not ends_as_place else ""
     return ""
 
 
