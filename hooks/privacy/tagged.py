@@ -145,6 +145,8 @@ def _persons_acting(clause: str, frequencies: _Lexicon) -> list[tuple[str, int, 
         if start and _joins(clause[start - 1:start + 1], frequencies):
             continue  # 如何/资金…: the surname-like character ends a word
         for length in (len(surname) + 2, len(surname) + 1):
+            if length == len(surname) + 1 and start and "\u4e00" <= clause[start - 1] <= "\u9fff":
+                continue  # a one-character given name only opens a clause (周敏说; not 做到闻令而动)
             name = clause[start:start + length]
             rare_below = ACTING_KNOWN_NAME_BELOW if length == len(surname) + 2 else COMMON_FROM["nr"]
             if (len(name) == length and HAN_WORD.fullmatch(name) and _private_person(name, rare_below)
@@ -164,7 +166,7 @@ def _persons_acting(clause: str, frequencies: _Lexicon) -> list[tuple[str, int, 
 # frequency is higher (毛泽东 8994, 李大钊 1338, 雷锋 232).
 ACTING_KNOWN_NAME_BELOW = 200
 # Function characters that are no part of a given name (车到|站, 某某对|…).
-ACTING_NOT_GIVEN = set("对到在向从把被给于将为是也又都就要的了并且委局办厅处科")
+ACTING_NOT_GIVEN = set("对到在向从把被给于将为是也又都就要的了并且而不地得着过和与及或之其委局办厅处科")
 # What a person does, as the dictionary tags the word after a name.
 ACTING_TAGS = ("v", "vd", "p", "d", "c", "ad", "t", "i")
 # One-character words that follow a name as a verb or preposition the dictionary tags otherwise.
