@@ -451,7 +451,8 @@
     var text = this.simplified(original);
     var candidates = [].concat(this.codes(text), this.persons(text), this.titledFirst(text), this.personLists(text),
       this.acting(text), this.places(text), this.units(text), this.numberedSchools(text));
-    candidates = candidates.concat(this.listedAfter(text, candidates.filter(function (c) { return c.category === "person"; })));
+    var persons = candidates.filter(function (c) { return c.category === "person"; });
+    candidates = candidates.concat(this.listedAfter(text, persons), this.listedBefore(text, persons));
     candidates = candidates.concat(this.bracketedNames(text));
     var kept = [];
     candidates.map(function (f, i) { return [f, i]; })
@@ -503,6 +504,30 @@
         found.push(finding("person", name, position + 1, end, "××"));
         seen.add(end);
         queue.push(end);
+      }
+    }
+    return found;
+  };
+
+  // Names that precede a found name in a list (县领导刘长青、雷玲): three characters unless the first
+  // is a weak surname (和王华、李明: 王华).
+  Privacy.prototype.listedBefore = function (text, persons) {
+    var found = [];
+    var seen = new Set(persons.map(function (f) { return f.start; }));
+    var queue = Array.from(seen).sort(function (a, b) { return a - b; });
+    while (queue.length) {
+      var position = queue.shift();
+      if (position < 3 || "、和及与".indexOf(text[position - 1]) < 0) continue;
+      for (var length = 3; length >= 2; length--) {
+        var start = position - 1 - length;
+        var name = text.slice(Math.max(0, start), position - 1);
+        var surname = this.sets.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
+        if (start >= 0 && this.looksLikeName(name) && !this.sets.WEAK_SURNAMES.has(surname) && !seen.has(start)) {
+          found.push(finding("person", name, start, position - 1, "××"));
+          seen.add(start);
+          queue.push(start);
+          break;
+        }
       }
     }
     return found;

@@ -51,7 +51,8 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     ]
     if use_jieba:
         candidates += _scan_tagged(text)
-    candidates += _listed_after(text, [c for c in candidates if c.category == "person"])
+    persons = [c for c in candidates if c.category == "person"]
+    candidates += _listed_after(text, persons) + _listed_before(text, persons)
     candidates += _scan_bracketed_names(text)
     found = _without_overlaps(candidates)
     if text is not original:  # report what the text says, in its own characters
@@ -201,6 +202,27 @@ def _listed_after(text: str, persons: list[Finding]) -> list[Finding]:
             found.append(Finding("person", name, position + 1, end, "××"))
             seen.add(end)
             queue.append(end)
+    return found
+
+
+def _listed_before(text: str, persons: list[Finding]) -> list[Finding]:
+    """Names that precede a found name in a list (县领导刘长青、雷玲列席): three characters unless the
+    first is a weak surname (和王华、李明: 王华)."""
+    found, seen = [], {f.start for f in persons}
+    queue = sorted(seen)
+    while queue:
+        position = queue.pop(0)
+        if position < 3 or text[position - 1] not in "、和及与":  # not "，": 对照检查中，赵丽娟
+            continue
+        for length in (3, 2):
+            start = position - 1 - length
+            name = text[max(0, start):position - 1]
+            if (start >= 0 and _looks_like_name(name) and rules.surname_of(name) not in rules.WEAK_SURNAMES
+                    and start not in seen):
+                found.append(Finding("person", name, start, position - 1, "××"))
+                seen.add(start)
+                queue.append(start)
+                break
     return found
 
 

@@ -191,10 +191,16 @@ def _surname_strength() -> dict[str, float]:
     return {c: (names.get(c, 0) + 1) / (others.get(c, 0) + 1) for c in rules.SURNAMES if len(c) == 1}
 
 
+# Words the dictionary tags as nouns that follow a name as verbs (代表陈国强建议, 王某汇报).
+ACTING_NOUNS = ("建议", "代表", "汇报", "通报", "坦言", "动情")
+
+
 def _acts(clause: str, pos: int, frequencies: _Lexicon) -> bool:
-    """The longest dictionary word at pos is a verb, preposition, adverb, conjunction… (说, 感触, 建议 is a noun)."""
+    """The longest dictionary word at pos is a verb, preposition, adverb, conjunction… (说, 感触)."""
     if pos >= len(clause):
         return False
+    if clause.startswith(ACTING_NOUNS, pos):
+        return True
     for length in (4, 3, 2, 1):
         word = clause[pos:pos + length]
         freq, tag = frequencies.get(word)
