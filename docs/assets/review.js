@@ -749,7 +749,11 @@
       floor = end;
       var notAfter = self.notAfter[suffix];
       if (notAfter && notAfter.has(text.slice(end, end + 1))) return;
-      if (startsWithAny(text, r.PLACE_AFTER_PLACE, end)) { floor = prevFloor; return; }
+      if (startsWithAny(text, r.PLACE_AFTER_PLACE, end) ||
+          (r.FEATURE_SUFFIXES.indexOf(suffix) >= 0 && matchAt(r.PLACE_RE, text, end))) {
+        floor = prevFloor;  // 黄山路社区, 梨树沟村: one name
+        return;
+      }
       var maxName = Object.prototype.hasOwnProperty.call(r.MAX_NAME, suffix) ? r.MAX_NAME[suffix] : 4;
       var name = self.nameBefore(text, m.index, prevFloor, maxName, true);
       if (self.isGenericPlace(name, suffix) || self.sets.PUBLIC_NAMES.has(name + suffix)) return;

@@ -361,8 +361,9 @@ def _scan_places(text: str) -> list[Finding]:
         suffix, prev_floor, floor = m.group(), floor, m.end()
         if text[m.end():m.end() + 1] in rules.NOT_AFTER.get(suffix, set()):
             continue
-        if text.startswith(rules.PLACE_AFTER_PLACE, m.end()):  # 黄山路社区, 新村社区: one name
-            floor = prev_floor
+        if text.startswith(rules.PLACE_AFTER_PLACE, m.end()) or (
+                suffix in rules.FEATURE_SUFFIXES and rules.PLACE_RE.match(text, m.end())):
+            floor = prev_floor  # 黄山路社区, 新村社区, 梨树沟村: one name
             continue
         name = _name_before(text, m.start(), prev_floor, rules.MAX_NAME.get(suffix, 4))
         if _is_generic_place(name, suffix) or name + suffix in rules.PUBLIC_NAMES:

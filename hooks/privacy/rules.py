@@ -179,22 +179,25 @@ PLACE_SUFFIXES = {
     "街道": "某街道", "社区": "某社区", "小区": "某小区", "村": "某村", "镇": "某镇", "乡": "某乡",
     "区": "某区", "县": "某县", "市": "某市", "省": "某省", "大道": "某路", "大街": "某路",
     "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路", "花园": "某小区", "公寓": "某小区",
-    "屯": "某村", "水库": "某水库", "高速": "某高速",
+    "屯": "某村", "水库": "某水库", "高速": "某高速", "寨": "某村", "岭": "某地", "沟": "某地",
 }
 PLACE_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 ROAD_SUFFIXES = {"大道", "大街", "路", "街", "巷", "胡同"}
-MAX_NAME = {"小区": 6, "社区": 4, "村": 4, "街道": 4}
+MAX_NAME = {"小区": 6, "社区": 4, "村": 4, "街道": 4, "寨": 3, "岭": 3, "沟": 3}
 # A following character that shows the suffix belongs to another word (区域, 市场, 路线, 街头).
 NOT_AFTER = {
     "区": set("域别分间块位划隔县长"), "市": set("场值容级面县长"), "镇": set("压守定静长"),
     "乡": set("愁音亲土贤情镇村长"), "路": set("线径况演子数灯面段网由过径"),
     "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄长民"), "县": set("区级域长"), "省": set("级份略"),
-    "巷": set("子道战"), "大道": set("理"),
+    "巷": set("子道战"), "大道": set("理"), "沟": set("通渠壑"), "岭": set("南导"), "寨": set("子主"),
 }
 # What starts an organ of the place after its suffix (福州市|委组织部, 始兴县|政府, 叠山镇|人大): the
 # suffix belongs to the organ's name, which stays; only the place's name is reported (某市委组织部).
 ORGAN_SUFFIXES = ("省", "市", "县", "区", "镇", "乡")
 ORGAN_STARTS = ("委", "政府", "政协", "人大", "人民", "纪委", "监委", "党", "卫", "直")
+# Natural features that name hamlets (火烧寨, 野鸡岭, 金水沟): before another place suffix they are part of
+# its name (梨树沟村, 马岭村).
+FEATURE_SUFFIXES = ("寨", "岭", "沟")
 # Place suffixes that, right after another suffix, continue the same name (黄山路社区, 新村小区).
 PLACE_AFTER_PLACE = ("社区", "小区", "街道")
 PROVINCES = frozenset(
@@ -224,6 +227,7 @@ GENERIC_LAST_CHAR = {
     "街": set("大上逛沿临老小背"),
     "巷": set("小陋街"),
     "胡同": set("死"),
+    "寨": set("山村营苗侗古边"), "岭": set("山分秦峻崇五"), "沟": set("山代鸿水深河地排阴暗壕田"),
 }
 # Words that end before a place name: 反映幸福里社区, 走访光明村, 深入海淀区.
 WORDS_BEFORE_NAME = tuple(

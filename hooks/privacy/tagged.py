@@ -119,12 +119,14 @@ def _divisions(clause: str, words: list[str]) -> list[tuple[str, int, int, str]]
     segmenter makes a word of the name (so not 安宁 in 安宁县城, nor a name inside a longer word)."""
     from hooks.privacy import gazetteer
 
-    names, found, position = gazetteer.short_names(), [], 0
+    names, full, found, position = gazetteer.short_names(), gazetteer.full_names(), [], 0
     for word in words:
         start = clause.find(word, position)
         position = start + len(word)
         if word in names and not rules.PLACE_RE.match(clause, position):  # 仁和路: the rules' business
             found.append(("place", start, position, word))
+        elif word in full and not rules.PLACE_RE.search(word[-2:]) and word[-1] not in rules.PLACE_SUFFIXES:
+            found.append(("place", start, position, word))  # 西乌珠穆沁旗, 锡林郭勒盟: suffixes the rules lack
     return found
 
 
