@@ -44,7 +44,7 @@ def scan_document(lines: Sequence[str], *, use_jieba: bool = True) -> list[list[
         simple = to_simplified(line)
         extra = [Finding(names[m.group()].category, line[m.start():m.end()], m.start(), m.end(),
                          names[m.group()].placeholder)
-                 for m in pattern.finditer(simple) if _stands_alone(simple, m.start(), m.end())]
+                 for m in pattern.finditer(simple)]
         if titled:
             extra += [Finding("person", line[m.start():m.end()], m.start(), m.end(), "××" + m.group(2))
                       for m in titled.finditer(simple) if _is_titled_name(simple, m)]
@@ -101,11 +101,6 @@ def _distinctive(word: str) -> bool:
     """Not an ordinary word: a bare name must not turn every 和平 or 发展 of the text into a place."""
     return (word not in rules.common_words() and word not in rules.NAME_WORDS
             and word not in rules.PUBLIC_NAMES and word not in rules.PUBLIC_PLACES)
-
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """A name found elsewhere is not the start or the end of a longer name here (王华 in 王华东)."""
-    return True
 
 
 def _surname_titles(names: dict[str, _Name]) -> re.Pattern[str] | None:

@@ -8,7 +8,6 @@ dictionary does not know, or knows as rare, are reported.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -358,16 +357,7 @@ def store_new() -> None:
 
 
 def _rules_key() -> str:
-    """What the tagging depends on: this module, the rules, the word lists and the dictionary."""
-    digest = hashlib.sha256()
-    for module in (Path(__file__), Path(rules.__file__)):
-        digest.update(module.read_bytes())
-    for name in rules.WORD_LISTS:
-        digest.update("\n".join(sorted(getattr(rules, name))).encode())
-    digest.update("\n".join(sorted(rules.common_words())).encode())
-    dictionary = _tokenizer().tokenizer.get_dict_file()
-    if hasattr(dictionary, "name"):
-        stat = os.stat(dictionary.name)
-        digest.update(f"{dictionary.name}{stat.st_size}{stat.st_mtime_ns}".encode())
-        dictionary.close()
-    return digest.hexdigest()[:16]
+    """What the tagging depends on (hooks/privacy/cache.py, shared with the browser's look-ups)."""
+    from hooks.privacy import cache
+
+    return cache.key()
