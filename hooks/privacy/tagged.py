@@ -61,8 +61,14 @@ def _frequencies() -> _Lexicon:
 
 
 def warm_up() -> None:
-    """Load the dictionary and the tagger's tables now (before a fork, so both processes share them)."""
+    """Load the dictionary, the tagger's tables and what is derived from them now (before a fork,
+    so both processes share them)."""
+    from hooks.privacy import gazetteer
+
     _frequencies()
+    _acting_surnames(rules.SURNAMES)
+    _given_name_chars()
+    gazetteer.short_names()
 
 
 def names(text: str) -> list[tuple[str, int, int, str]]:
@@ -119,9 +125,8 @@ def _divisions(clause: str, words: list[str]) -> list[tuple[str, int, int, str]]
     from hooks.privacy import gazetteer
 
     names, full, found, position = gazetteer.short_names(), gazetteer.full_names(), [], 0
-    for word in words:
-        start = clause.find(word, position)
-        position = start + len(word)
+    for word in words:  # the segmenter's words follow each other over the whole clause
+        start, position = position, position + len(word)
         if word in names and not rules.PLACE_RE.match(clause, position):  # 仁和路: the rules' business
             found.append(("place", start, position, word))
         elif word in full and not rules.PLACE_RE.search(word[-2:]) and word[-1] not in rules.PLACE_SUFFIXES:
@@ -136,12 +141,12 @@ def _persons_acting(clause: str, frequencies: _Lexicon) -> list[tuple[str, int, 
     followed by a verb, preposition, adverb or conjunction of the dictionary. The segmenter is not
     asked: it splits unknown names wrongly (李成/宝用)."""
     found, taken = [], -1
+    single, compound = _acting_surnames(rules.SURNAMES)
     for start, char in enumerate(clause):
-        if start < taken or not ("\u4e00" <= char <= "\u9fff"):
+        if start < taken:
             continue
-        surname = rules.surname_of(clause[start:start + 2])
-        if (surname not in rules.SURNAMES or surname in rules.WEAK_SURNAMES
-                or _surname_strength().get(surname, 1.0) < ACTING_SURNAME_STRENGTH):
+        surname = clause[start:start + 2] if clause[start:start + 2] in compound else char
+        if surname is char and char not in single:
             continue
         if start and _joins(clause[start - 1:start + 1], frequencies):
             continue  # 如何/资金…: the surname-like character ends a word
@@ -177,6 +182,16 @@ ACTING_CHARS = set("说向用在对把被给和与同跟是也都就又还将已
 # How often a surname starts a person's name of the dictionary against another word: 李 92, 杨 51,
 # 路 0.5, 车 0.19, 边 0.27 (车到站, 边查边改). Below this, a surname alone is too weak evidence.
 ACTING_SURNAME_STRENGTH = 0.3
+
+
+@lru_cache(maxsize=2)
+def _acting_surnames(surnames: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(one-character surnames strong enough, compound surnames) for _persons_acting, which looks
+    at every character of every clause: a set look-up first."""
+    strength = _surname_strength()
+    single = frozenset(s for s in surnames if len(s) == 1 and s not in rules.WEAK_SURNAMES
+                       and strength.get(s, 1.0) >= ACTING_SURNAME_STRENGTH)
+    return single, frozenset(s for s in surnames if len(s) == 2)
 
 
 @lru_cache(maxsize=1)
