@@ -10,7 +10,7 @@ benchmarks/eval/README.md) and prints, per labelled document type, per category 
 Complements benchmarks/privacy_eval.py (sentence sets in tests/); this one needs no rule
 knowledge and is not tuned on. Tune on `tune`; `holdout` is for reporting.
 
-Usage: python benchmarks/privacy_real_eval.py [--split tune|holdout|seeds|all] [--errors]
+Usage: python benchmarks/privacy_real_eval.py [--split tune|holdout|seeds|all] [--errors] [--lines]
 """
 from __future__ import annotations
 
@@ -27,11 +27,16 @@ from labels import SPLITS, TYPES, find_all, load  # noqa: E402
 
 # ================================================================== the checker call (adapt here)
 
-def find_personal(text: str) -> list[tuple[int, int, str, str]]:
+def find_personal(text: str, lines: bool = False) -> list[tuple[int, int, str, str]]:
     """(start, end, category, matched text) of every finding in text, offsets into text.
-    Scans line by line, as hooks.privacy.scan_file does."""
+    By default as the importer anonymises a document (hooks.privacy.document.scan_document: what is
+    found in one line is found in all); lines=True: each line on its own, as hooks.privacy.scan_file
+    and the data check do."""
     from hooks.privacy.checker import scan
+    from hooks.privacy.document import scan_text
 
+    if not lines:
+        return [(f.start, f.end, f.category, f.match) for f in scan_text(text)]
     out, offset = [], 0
     for line in text.split("\n"):
         out += [(offset + f.start, offset + f.end, f.category, f.match) for f in scan(line)]
@@ -110,6 +115,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--errors", action="store_true", help="list every miss, false finding and damaged keep word")
+    parser.add_argument("--lines", action="store_true",
+                        help="scan each line on its own (the data check) instead of the whole document (the importer)")
     args = parser.parse_args()
     splits = ["tune", "holdout", "seeds"] if args.split == "all" else [args.split]
     for split in splits:
@@ -118,7 +125,7 @@ def main() -> None:
         cats: dict[str, Counter] = defaultdict(Counter)
         overall, errors = Score(), []
         for doc in docs:
-            s, by_cat = evaluate(doc, find_personal(doc.text), errors)
+            s, by_cat = evaluate(doc, find_personal(doc.text, args.lines), errors)
             by_type[doc.type].add(s)
             overall.add(s)
             for c, n in by_cat.items():

@@ -231,3 +231,80 @@ def test_tagged_clauses_are_kept_between_builds(tmp_path: Path, monkeypatch: pyt
     (tmp_path / "other.py").write_text("# other rules\n", "utf-8")
     tagged.load_stored(tmp_path)
     assert tagged._folder != folder and not tagged._stored
+
+
+# ---- names in real text without a title or suffix (tune4 shapes; names and places invented) -------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a full name followed by what a person does: the dictionary's verbs and its names' statistics
+    ("会后郑远航带着党员到农户家中走访。", [("person", "郑远航")]),
+    ("社员蒲晓川说：“加入合作社以后收入稳定了。”", [("person", "蒲晓川")]),
+    ("代表贺文涛建议增设路灯。", [("person", "贺文涛")]),
+    ("我和饶建斌分头行动，他到火烧寨入户。", [("person", "饶建斌"), ("place", "火烧寨")]),
+    # a name before a found name in a list
+    ("县领导庞立新、雷玲列席会议。", [("person", "庞立新"), ("person", "雷玲")]),
+    # places of the national standard without a suffix, where the segmenter makes a word of them
+    ("从长沙来到怀化，再到靖州。", [("place", "长沙"), ("place", "怀化"), ("place", "靖州")]),
+    ("支持浠水发展。", [("place", "浠水")]),
+    ("在锡林郭勒盟西乌珠穆沁旗的一家卫生院。", [("place", "锡林郭勒盟"), ("place", "西乌珠穆沁旗")]),
+    # a name the dictionary takes for a person, a one-character county
+    ("学习《黄石市既有住宅加装电梯条例》。", [("place", "黄石市")]),
+    ("莘县福妹蔬菜种植专业合作社理事长介绍。", [("place", "莘县"), ("unit", "福妹蔬菜种植专业合作社")]),
+    # a place's organ keeps its suffix
+    ("中共福州市委组织部印发通知。", [("place", "福州")]),
+    ("始兴县政府党组召开民主生活会。", [("place", "始兴")]),
+    # a unit's name starts after the place, unless nothing is left of it
+    ("平昌县响滩小学开展主题党日。", [("place", "平昌县"), ("unit", "响滩小学")]),
+    ("南湖区实验小学的课后服务收费问题已经整改。", [("unit", "南湖区实验小学")]),
+    ("与东方置业股份有限公司的合同履约情况未跟踪。", [("unit", "东方置业股份有限公司")]),
+    ("来到野鸡岭的牌子前，再去梨树沟村。", [("place", "野鸡岭"), ("place", "梨树沟村")]),
+])
+def test_names_without_a_title_or_suffix(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "班子层面能够做到闻令而动、迅速部署。",   # a surname-like character before a verb
+    "班子主动认领问题清单。",
+    "左邻右舍都很关注。",                     # an idiom the dictionary knows
+    "老同志存在“船到码头车到站”思想。",       # a weak surname (车) and a function character
+    "维护社会安宁，江山就是人民。",           # county names that are ordinary words
+    "由村党支部领办合作社。",                 # a cooperative without a trade word
+    "草原上的夫妻卫生院坚守二十年。",         # a unit named by a frequent ordinary word
+    "市委和县政府联合发文。",                 # 和县 is a county, not here
+    "加强沟通，整治背街小巷。",
+])
+def test_ordinary_words_next_to_the_new_rules_stay(text: str) -> None:
+    assert found(text) == []
+
+
+def test_document_pass_finds_everywhere_what_it_found_once() -> None:
+    """scan_document (what the importer's anonymise stage needs): a name found beside a title,
+    a place with its suffix, a unit with its trade word are found where they stand alone; a
+    person found by full name is also found as surname + title."""
+    from hooks.privacy.document import scan_document
+
+    lines = ["村党支部书记郑远航主持会议。", "合作社要听郑远航的安排。",
+             "卫生院院长邝启明同志参加。", "邝院长表示感谢。",
+             "鑫荣公司党支部召开组织生活会。", "鑫荣党支部书记作总结。",
+             "青岚市委召开会议。", "青岚的干部群众积极参与。", "全体党员参加。"]
+    got = [[(f.category, f.match) for f in line] for line in scan_document(lines)]
+    alone = [found(line) for line in lines]
+    assert alone[1] == [] and alone[5] == [] and alone[7] == []  # what the pass adds
+    assert got == [[("person", "郑远航")], [("person", "郑远航")], [("person", "邝启明同志")],
+                   [("person", "邝院长")], [("unit", "鑫荣公司")], [("unit", "鑫荣")],
+                   [("place", "青岚")], [("place", "青岚")], []]
+    # offsets are into each line, as scan() gives them
+    for line, findings in zip(lines, scan_document(lines)):
+        assert all(line[f.start:f.end] == f.match for f in findings)
+
+
+def test_gazetteer_short_names_leave_out_ordinary_words() -> None:
+    from hooks.privacy import gazetteer
+
+    assert gazetteer.short_name("黔东南苗族侗族自治州") == "黔东南"
+    assert gazetteer.short_name("广西壮族自治区") == "广西"
+    assert gazetteer.short_name("莘县") == ""
+    names = gazetteer.short_names()
+    assert {"长沙", "湖北", "黔东南", "浠水", "锡林郭勒"} <= names
+    assert not {"和平", "江山", "日照", "同仁", "城东", "安宁"} & names

@@ -304,7 +304,9 @@ def generated_sentences(count: int = 1500) -> list[str]:
     pieces = (sorted(rules.SURNAMES)[:60] + rules.TITLES + list(rules.PLACE_SUFFIXES) + ["公司", "中学", "医院", "集团"]
               + list(rules.WORDS_BEFORE_NAME[:30]) + ["幸福", "光明", "东湖", "新华", "红旗", "建设", "发展", "第三"]
               + ["，", "。", "、", "：", "1", "12号", "13812345678", "〔2024〕3号", "某", "××", "同志", "对", "在"]
-              + ["靖边", "海淀", "五中", "二小", "十九届", "全会"])
+              + ["靖边", "海淀", "五中", "二小", "十九届", "全会"]
+              + ["卫生院", "合作社", "种植专业", "附小", "实小", "夫妻", "响滩", "浚", "委组织部", "政府", "人大"]
+              + ["黄石", "莘", "新城", "同仁", "长沙", "梨树沟", "火烧寨", "岭", "沟通", "、"])
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(3, 14))) for _ in range(count)]
 
 

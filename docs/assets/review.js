@@ -405,7 +405,8 @@
     ["SURNAMES", "PUBLIC_NAMES", "PLACEHOLDER_CHARS", "WEAK_SURNAMES", "NOT_IN_GIVEN_NAME", "WORDS_ENDING_IN_SURNAME",
       "NOT_IN_LABELLED_NAME", "DOC_CODE_ENDINGS", "WORDS_BEFORE_NAME_SET", "STRONG_CUT_CHARS", "WEAK_CUT_CHARS",
       "MAY_START_NAME", "NOT_LAST_OF_NAME", "PROVINCES", "ROAD_SUFFIXES", "COMMON_WORDS", "OTHER_WORDS",
-      "COMMON_NON_PLACES", "COMMON_NON_TOWNS", "KNOWN_PLACES", "GENERIC_UNIT_NAMES"].forEach(function (name) {
+      "COMMON_NON_PLACES", "COMMON_NON_TOWNS", "KNOWN_PLACES", "GENERIC_UNIT_NAMES", "NAME_WORDS",
+      "UNIT_AFTER_PLACE", "DIVISIONS"].forEach(function (name) {
       sets[name] = setOf(r[name]);
     });
     this.sets = sets;
@@ -450,7 +451,8 @@
     var text = this.simplified(original);
     var candidates = [].concat(this.codes(text), this.persons(text), this.titledFirst(text), this.personLists(text),
       this.acting(text), this.places(text), this.units(text), this.numberedSchools(text));
-    candidates = candidates.concat(this.listedAfter(text, candidates.filter(function (c) { return c.category === "person"; })));
+    var persons = candidates.filter(function (c) { return c.category === "person"; });
+    candidates = candidates.concat(this.listedAfter(text, persons), this.listedBefore(text, persons));
     candidates = candidates.concat(this.bracketedNames(text));
     var kept = [];
     candidates.map(function (f, i) { return [f, i]; })
@@ -502,6 +504,30 @@
         found.push(finding("person", name, position + 1, end, "××"));
         seen.add(end);
         queue.push(end);
+      }
+    }
+    return found;
+  };
+
+  // Names that precede a found name in a list (县领导刘长青、雷玲): three characters unless the first
+  // is a weak surname (和王华、李明: 王华).
+  Privacy.prototype.listedBefore = function (text, persons) {
+    var found = [];
+    var seen = new Set(persons.map(function (f) { return f.start; }));
+    var queue = Array.from(seen).sort(function (a, b) { return a - b; });
+    while (queue.length) {
+      var position = queue.shift();
+      if (position < 3 || "、和及与".indexOf(text[position - 1]) < 0) continue;
+      for (var length = 3; length >= 2; length--) {
+        var start = position - 1 - length;
+        var name = text.slice(Math.max(0, start), position - 1);
+        var surname = this.sets.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
+        if (start >= 0 && this.looksLikeName(name) && !this.sets.WEAK_SURNAMES.has(surname) && !seen.has(start)) {
+          found.push(finding("person", name, start, position - 1, "××"));
+          seen.add(start);
+          queue.push(start);
+          break;
+        }
       }
     }
     return found;
@@ -698,8 +724,11 @@
 
   Privacy.prototype.isGenericPlace = function (name, suffix) {
     var s = this.sets;
-    if (name.length < 2 || this.hasPlaceholder(name) || endsWithAny(name, this.r.GENERIC_PLACE_ENDINGS) ||
+    if (!name || this.hasPlaceholder(name) || endsWithAny(name, this.r.GENERIC_PLACE_ENDINGS) ||
         "和与及或".indexOf(name[name.length - 1]) >= 0) return true;
+    // 黄石市 (the dictionary takes 黄石 for a person), 莘县: a division of the national standard
+    if (s.DIVISIONS.has(name + suffix) && (name.length >= 2 || suffix === "县")) return false;
+    if (name.length < 2) return true;
     if (suffix === "省") return !s.PROVINCES.has(name);
     if (name.length === 2 && "区县市镇乡".indexOf(suffix) >= 0 &&
         ("镇乡".indexOf(suffix) >= 0 ? s.COMMON_NON_TOWNS : s.COMMON_NON_PLACES).has(name)) return true;
@@ -720,14 +749,21 @@
       floor = end;
       var notAfter = self.notAfter[suffix];
       if (notAfter && notAfter.has(text.slice(end, end + 1))) return;
-      if (startsWithAny(text, r.PLACE_AFTER_PLACE, end)) { floor = prevFloor; return; }
+      if (startsWithAny(text, r.PLACE_AFTER_PLACE, end) ||
+          (r.FEATURE_SUFFIXES.indexOf(suffix) >= 0 && matchAt(r.PLACE_RE, text, end))) {
+        floor = prevFloor;  // 黄山路社区, 梨树沟村: one name
+        return;
+      }
       var maxName = Object.prototype.hasOwnProperty.call(r.MAX_NAME, suffix) ? r.MAX_NAME[suffix] : 4;
       var name = self.nameBefore(text, m.index, prevFloor, maxName, true);
       if (self.isGenericPlace(name, suffix) || self.sets.PUBLIC_NAMES.has(name + suffix)) return;
+      if (name.length === 1 && m.index > 1 && isHan(text[m.index - 2])) return;  // 莘县 opening a clause only
       var start = m.index - name.length;
       var number = matchAt(r.ADDRESS_NUMBER_RE, text, end);
       if (self.sets.ROAD_SUFFIXES.has(suffix) && number) {
         found.push(finding("address", text.slice(start, end + number[0].length), start, end + number[0].length, "某路某号"));
+      } else if (r.ORGAN_SUFFIXES.indexOf(suffix) >= 0 && startsWithAny(text, r.ORGAN_STARTS, end)) {
+        found.push(finding("place", name, start, m.index, "某"));  // 福州|市委组织部: the organ's name stays
       } else {
         found.push(finding("place", text.slice(start, end), start, end, r.PLACE_SUFFIXES[suffix]));
       }
@@ -762,6 +798,15 @@
       var notAfter = self.unitNotAfter[m[0]];
       if (notAfter && notAfter.has(text.slice(end, end + 1))) return;
       var name = self.nameBefore(text, m.index, prevFloor, r.MAX_UNIT_NAME, false);
+      var afterPlace = 0;
+      for (var j = 0; j < name.length - 1; j++) if (self.sets.UNIT_AFTER_PLACE.has(name[j])) afterPlace = j + 1;
+      if (afterPlace && plen(self.unitCore(name.slice(afterPlace))) >= 2) {  // 平昌县|响滩小学; not 南湖区实验小学
+        if (afterPlace === 2) {  // 浚县|浚州小学: a one-character place the places' rule leaves
+          var placeStart = m.index - name.length;
+          found.push(finding("place", name.slice(0, 2), placeStart, placeStart + 2, r.PLACE_SUFFIXES[name[1]]));
+        }
+        name = name.slice(afterPlace);
+      }
       var core = self.unitCore(name);
       var rest = self.afterCommonWords(core);
       if (rest !== core) {  // 通过小学, 引进大学: no name; 开创大窝中学: 大窝
@@ -769,9 +814,13 @@
         name = name.slice(core.length - rest.length);
         core = rest;
       }
+      if (r.UNITS_NAMED_WITH_TRADE.indexOf(m[0]) >= 0 && core === name) return;  // 领办合作社: no trade, no name
+      if (core.length === 2 && r.FIRM_SUFFIXES.indexOf(m[0]) < 0 && self.sets.COMMON_NON_PLACES.has(core) &&
+          !self.sets.NAME_WORDS.has(core)) return;  // 夫妻卫生院: a frequent ordinary word, not a name
       var maxCore = "市区县镇村".indexOf(core.slice(-1)) >= 0 ? 6 : 4;
       if (!(core.length >= 2 && core.length <= maxCore) || self.hasPlaceholder(core) ||
-          self.sets.GENERIC_UNIT_NAMES.has(core) || "子分母该本各".indexOf(core[core.length - 1]) >= 0 ||
+          self.sets.GENERIC_UNIT_NAMES.has(core) || "该本各".indexOf(core[core.length - 1]) >= 0 ||
+          ("子分母".indexOf(core[core.length - 1]) >= 0 && r.FIRM_SUFFIXES.indexOf(m[0]) >= 0) ||
           endsWithAny(core, self.longGenericUnits)) return;
       var start = m.index - name.length;
       var placeholder = "某单位";

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hooks.privacy import rules, tagged
+from hooks.privacy import gazetteer, rules, tagged
 from hooks.text.script import to_simplified
 from hooks.data.errors import DataErrors
 from hooks.data.loader import load_document
@@ -51,7 +51,8 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     ]
     if use_jieba:
         candidates += _scan_tagged(text)
-    candidates += _listed_after(text, [c for c in candidates if c.category == "person"])
+    persons = [c for c in candidates if c.category == "person"]
+    candidates += _listed_after(text, persons) + _listed_before(text, persons)
     candidates += _scan_bracketed_names(text)
     found = _without_overlaps(candidates)
     if text is not original:  # report what the text says, in its own characters
@@ -204,6 +205,27 @@ def _listed_after(text: str, persons: list[Finding]) -> list[Finding]:
     return found
 
 
+def _listed_before(text: str, persons: list[Finding]) -> list[Finding]:
+    """Names that precede a found name in a list (县领导刘长青、雷玲列席): three characters unless the
+    first is a weak surname (和王华、李明: 王华)."""
+    found, seen = [], {f.start for f in persons}
+    queue = sorted(seen)
+    while queue:
+        position = queue.pop(0)
+        if position < 3 or text[position - 1] not in "、和及与":  # not "，": 对照检查中，赵丽娟
+            continue
+        for length in (3, 2):
+            start = position - 1 - length
+            name = text[max(0, start):position - 1]
+            if (start >= 0 and _looks_like_name(name) and rules.surname_of(name) not in rules.WEAK_SURNAMES
+                    and start not in seen):
+                found.append(Finding("person", name, start, position - 1, "××"))
+                seen.add(start)
+                queue.append(start)
+                break
+    return found
+
+
 def _scan_numbered_schools(text: str) -> list[Finding]:
     """A school named by its place and number (靖边五中, 海淀二小): the place must be one the
     dictionary knows (so 十九届五中全会, 统一中 are no schools)."""
@@ -317,8 +339,11 @@ def _after_common_words(window: str) -> str:
 
 
 def _is_generic_place(name: str, suffix: str) -> bool:
-    if (len(name) < 2 or _has_placeholder(name) or name.endswith(rules.GENERIC_PLACE_ENDINGS)
-            or name[-1] in "和与及或"):
+    if not name or _has_placeholder(name) or name.endswith(rules.GENERIC_PLACE_ENDINGS) or name[-1] in "和与及或":
+        return True
+    if name + suffix in gazetteer.full_names() and (len(name) >= 2 or suffix == "县"):
+        return False  # 黄石市 (jieba: 黄石 is a person), 莘县: a division of the national standard
+    if len(name) < 2:
         return True
     if suffix == "省":
         return name not in rules.PROVINCES
@@ -336,23 +361,28 @@ def _scan_places(text: str) -> list[Finding]:
         suffix, prev_floor, floor = m.group(), floor, m.end()
         if text[m.end():m.end() + 1] in rules.NOT_AFTER.get(suffix, set()):
             continue
-        if text.startswith(rules.PLACE_AFTER_PLACE, m.end()):  # 黄山路社区, 新村社区: one name
-            floor = prev_floor
+        if text.startswith(rules.PLACE_AFTER_PLACE, m.end()) or (
+                suffix in rules.FEATURE_SUFFIXES and rules.PLACE_RE.match(text, m.end())):
+            floor = prev_floor  # 黄山路社区, 新村社区, 梨树沟村: one name
             continue
         name = _name_before(text, m.start(), prev_floor, rules.MAX_NAME.get(suffix, 4))
         if _is_generic_place(name, suffix) or name + suffix in rules.PUBLIC_NAMES:
             continue
+        if len(name) == 1 and m.start() > 1 and _is_han(text[m.start() - 2]):
+            continue  # 莘县 opening a clause; not 市委和县政府
         start = m.start() - len(name)
         number = rules.ADDRESS_NUMBER_RE.match(text, m.end())
         if suffix in rules.ROAD_SUFFIXES and number:
             found.append(Finding("address", text[start:number.end()], start, number.end(), "某路某号"))
+        elif suffix in rules.ORGAN_SUFFIXES and text.startswith(rules.ORGAN_STARTS, m.end()):
+            found.append(Finding("place", name, start, m.start(), "某"))
         else:
             found.append(Finding("place", text[start:m.end()], start, m.end(),
                                  rules.PLACE_SUFFIXES[suffix]))
     return found
 
 
-UNIT_PLACEHOLDERS = {"公司": "某公司", "集团": "某公司", "银行": "某银行", "医院": "某医院",
+UNIT_PLACEHOLDERS = {"公司": "某公司", "集团": "某公司", "银行": "某银行", "医院": "某医院", "卫生院": "某卫生院",
                      "中学": "某学校", "小学": "某学校", "大学": "某学校", "学院": "某学校",
                      "幼儿园": "某学校"}
 ORDINAL_RE = re.compile("第[一二三四五六七八九十0-9]+$")
@@ -379,15 +409,27 @@ def _scan_units(text: str) -> list[Finding]:
         if text[m.end():m.end() + 1] in rules.UNIT_NOT_AFTER.get(m.group(), set()):
             continue
         name = _name_before(text, m.start(), prev_floor, rules.MAX_UNIT_NAME, cut_common=False)
+        after_place = max((i + 1 for i, c in enumerate(name[:-1]) if c in rules.UNIT_AFTER_PLACE), default=0)
+        if after_place and len(_unit_core(name[after_place:])) >= 2:  # 平昌县|响滩小学; not 南湖区实验小学
+            if after_place == 2:  # 浚县|浚州小学: a one-character place the places' rule leaves
+                start = m.start() - len(name)
+                found.append(Finding("place", name[:2], start, start + 2, rules.PLACE_SUFFIXES[name[1]]))
+            name = name[after_place:]
         core = _unit_core(name)
         rest = _after_common_words(core)
         if rest != core:  # 通过小学, 引进大学, 上级公司: no name; 开创大窝中学: 大窝
             if len(rest) < 2:
                 continue
             name, core = name[len(core) - len(rest):], rest
+        if m.group() in rules.UNITS_NAMED_WITH_TRADE and core == name:
+            continue  # 领办合作社, 把稳合作社: a cooperative's name says its trade (强坤农民种植专业合作社)
+        if (len(core) == 2 and m.group() not in rules.FIRM_SUFFIXES and tagged.is_common_non_place(core)
+                and core not in rules.NAME_WORDS):
+            continue  # 夫妻卫生院, 关心合作社: a frequent ordinary word, not a name (firms: 东方置业)
         max_core = 6 if core[-1:] in "市区县镇村" else 4
         if (not 2 <= len(core) <= max_core or _has_placeholder(core)
-                or core in rules.GENERIC_UNIT_NAMES or core[-1] in "子分母该本各"
+                or core in rules.GENERIC_UNIT_NAMES or core[-1] in "该本各"
+                or (core[-1] in "子分母" and m.group() in rules.FIRM_SUFFIXES)  # 全资子公司; not 金桃子合作社
 
                 or core.endswith(tuple(g for g in rules.GENERIC_UNIT_NAMES if len(g) > 1))):
             continue

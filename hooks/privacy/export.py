@@ -8,19 +8,18 @@ is_known_place), cut to the words those look-ups can be asked about. The part-of
 (tagged.names, jieba's HMM) has no browser form: the browser applies scan(text, use_jieba=False),
 and so does the Python twin of 自查 when it compares with the browser.
 
-Going through jieba's 500,000 words takes 1.5 s; the result is kept in the temp folder under a
-name that changes with the rules, the word lists, the checker's code and the dictionary.
+Going through jieba's 500,000 words takes 1.5 s; the result is kept in the temp folder under
+hooks/privacy/cache.py's key (the checker's code, the word lists, the dictionary, the gazetteer).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from hooks.privacy import checker, rules, tagged
+from hooks.privacy import cache, checker, gazetteer, rules, tagged
 from hooks.text.patterns import module_rules
 
 HAN = ("\u4e00", "\u9fff")
@@ -31,6 +30,7 @@ def export() -> dict[str, Any]:
     for name in rules.WORD_LISTS:  # read on first use, not module constants until then
         data[name] = sorted(getattr(rules, name))
     data["COMMON_WORDS"] = sorted(rules.common_words())
+    data["DIVISIONS"] = sorted(gazetteer.full_names())  # the national standard's places (gazetteer.py)
     cache = Path(tempfile.gettempdir()) / f"msh-privacy-lookups-{_signature(data)}.json"
     try:
         return {**data, **json.loads(cache.read_text(encoding="utf-8"))}
@@ -64,12 +64,6 @@ def _lookups(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def _signature(data: dict[str, Any]) -> str:
-    """What the look-ups depend on: the rules and lists, the code of the checker, the dictionary."""
-    import jieba
-
-    dictionary = Path(jieba.__file__).parent / "dict.txt"
-    stat = dictionary.stat()
-    code = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (rules, checker, tagged))
-    key = json.dumps([data, code, str(dictionary), stat.st_size, stat.st_mtime_ns, Path(__file__).read_text("utf-8")],
-                     ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    """What the look-ups depend on: hooks/privacy/cache.py's key (code, word lists, dictionary,
+    gazetteer), shared with the tagged clauses."""
+    return cache.key()

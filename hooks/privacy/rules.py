@@ -129,7 +129,8 @@ PLACEHOLDER_CHARS = set("某×*＊XxＸ○〇")
 TITLES = (
     "副书记 书记 副主任 主任 同志 副局长 局长 副镇长 镇长 乡长 副县长 县长 副区长 区长 副市长 市长 "
     "省长 副处长 处长 副科长 科长 部长 主席 总经理 经理 董事长 副校长 校长 副院长 院长 所长 站长 "
-    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计 秘书 主委 专员 "
+    "队长 支书 村长 厂长 老师 委员 组长 股长 秘书长 行长 馆长 庭长 社长 会计 秘书 主委 专员 副厅长 厅长 "
+    "理事长 会长 医生 "
     "大爷 大妈 阿姨 大姐 大哥 师傅"
 ).split()
 TITLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
@@ -178,18 +179,25 @@ PLACE_SUFFIXES = {
     "街道": "某街道", "社区": "某社区", "小区": "某小区", "村": "某村", "镇": "某镇", "乡": "某乡",
     "区": "某区", "县": "某县", "市": "某市", "省": "某省", "大道": "某路", "大街": "某路",
     "路": "某路", "街": "某路", "巷": "某路", "胡同": "某路", "花园": "某小区", "公寓": "某小区",
-    "屯": "某村", "水库": "某水库", "高速": "某高速",
+    "屯": "某村", "水库": "某水库", "高速": "某高速", "寨": "某村", "岭": "某地", "沟": "某地",
 }
 PLACE_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 ROAD_SUFFIXES = {"大道", "大街", "路", "街", "巷", "胡同"}
-MAX_NAME = {"小区": 6, "社区": 4, "村": 4, "街道": 4}
+MAX_NAME = {"小区": 6, "社区": 4, "村": 4, "街道": 4, "寨": 3, "岭": 3, "沟": 3}
 # A following character that shows the suffix belongs to another word (区域, 市场, 路线, 街头).
 NOT_AFTER = {
     "区": set("域别分间块位划隔县长"), "市": set("场值容级面县长"), "镇": set("压守定静长"),
     "乡": set("愁音亲土贤情镇村长"), "路": set("线径况演子数灯面段网由过径"),
-    "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄长"), "县": set("区级域长"), "省": set("级份略"),
-    "巷": set("子道战"), "大道": set("理"),
+    "街": set("道巷面区头坊乡镇景"), "村": set("镇居庄长民"), "县": set("区级域长"), "省": set("级份略"),
+    "巷": set("子道战"), "大道": set("理"), "沟": set("通渠壑"), "岭": set("南导"), "寨": set("子主"),
 }
+# What starts an organ of the place after its suffix (福州市|委组织部, 始兴县|政府, 叠山镇|人大): the
+# suffix belongs to the organ's name, which stays; only the place's name is reported (某市委组织部).
+ORGAN_SUFFIXES = ("省", "市", "县", "区", "镇", "乡")
+ORGAN_STARTS = ("委", "政府", "政协", "人大", "人民", "纪委", "监委", "党", "卫", "直")
+# Natural features that name hamlets (火烧寨, 野鸡岭, 金水沟): before another place suffix they are part of
+# its name (梨树沟村, 马岭村).
+FEATURE_SUFFIXES = ("寨", "岭", "沟")
 # Place suffixes that, right after another suffix, continue the same name (黄山路社区, 新村小区).
 PLACE_AFTER_PLACE = ("社区", "小区", "街道")
 PROVINCES = frozenset(
@@ -203,7 +211,7 @@ GENERIC_PLACE_ENDINGS = tuple(
     "偏远 边远 贫困 脱贫 搬迁 集中 行政 自然 相关 有关 所在 周边 附近 辖区 涉及 部分 个别 少数 多个 "
     "全部 所有 每个 其他 其余 乡镇 街镇 村居 城镇 美丽 和美 文明 平安 智慧 绿色 完整 宜居 空心 涣散 "
     "薄弱 后进 先进 红色 旅游 特色 传统 开发 工业 试验 功能 自贸 保护 风景 商业 住宅 高新 经开 保税 "
-    "关心 分包 迎检 主管 形势下 和谐 年度 规划 代表 一名 两名 几名 多名 每名 该名 聚集 集聚 先行 核心 生态 老城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
+    "关心 分包 迎检 主管 形势下 和谐 年度 规划 代表 一名 两名 几名 多名 每名 该名 聚集 集聚 先行 核心 生态 老城 新城 主城 旧城 中心城 生活 办公 服务 责任 网格 管理 养殖 种植 宿舍 "
     "居住 棚户 连片 步行 美食 示范性 地级 县级 省辖 直辖 深水 舒适 回头 长征 赶考 百强 小城 兄弟 发展 振兴 中心 家属 移交 明星 挂钩 倾听 包联 联系 结对 帮扶 对口 交".split()
 )
 # Single characters that, ending a candidate name, show a kind of place (城区, 超市, 弯路).
@@ -219,11 +227,12 @@ GENERIC_LAST_CHAR = {
     "街": set("大上逛沿临老小背"),
     "巷": set("小陋街"),
     "胡同": set("死"),
+    "寨": set("山村营苗侗古边"), "岭": set("山分秦峻崇五"), "沟": set("山代鸿水深河地排阴暗壕田"),
 }
 # Words that end before a place name: 反映幸福里社区, 走访光明村, 深入海淀区.
 WORDS_BEFORE_NAME = tuple(
     "投身 代表 要求 督促 责令 通知 约谈 监督 检查 支持 反映 走访 深入 调研 前往 来到 位于 来自 针对 包括 例如 比如 其中 联系 包联 帮扶 挂点 对接 督导 "
-    "推进 加强 开展 组织 指导 协调 解决 发现 设在 对标 学习 借鉴 参观 考察 驻 在 到 对 于 向 从 "
+    "推进 加强 开展 组织 指导 协调 解决 发现 设在 对标 学习 借鉴 参观 考察 中共 驻 在 到 对 于 向 从 "
     "和 与 及 的 了 是 为 将 把 被 给 由 等 个 些 如 赴 去 至 往 经 之 、 请 离 回 进 入 出".split()
 )
 # Single characters that end a word before a name. "Strong" ones never occur inside a place or
@@ -238,12 +247,20 @@ DOC_CUT_WORDS = tuple("根据 依据 按照 参照 对照 贯彻 落实 执行 �
 
 # ---- units ---------------------------------------------------------------------------------
 UNIT_SUFFIX_RE = re.compile(
-    "股份有限公司|有限责任公司|有限公司|公司|集团|银行|医院|中学|小学|大学|学院|幼儿园|研究院|"
-    "研究所|合作社|事务所|酒店|宾馆|管理处|项目部|厂"
+    "股份有限公司|有限责任公司|有限公司|公司|集团|银行|医院|卫生院|完全小学|完全中学|中学|小学|大学|学院|"
+    "幼儿园|附小|附中|实小|研究院|研究所|合作社|事务所|酒店|宾馆|管理处|项目部|药业|厂"
 )
+# Firms are often named with ordinary words (东方置业, 长城公司), other units rarely (夫妻卫生院).
+FIRM_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "银行", "药业", "厂", "酒店", "宾馆")
+# Units whose names carry their trade before the suffix (…种植专业合作社, …股份经济合作社).
+UNITS_NAMED_WITH_TRADE = ("合作社",)
+# Characters after which a unit's own name starts (平昌县|响滩小学, 长窖村|强坤…合作社): the place
+# before is the places' business, and a name is what follows it.
+UNIT_AFTER_PLACE = set("省市县区镇乡村")
 MAX_UNIT_NAME = 10
 # A following character that shows the suffix belongs to another word (中学习, 厂房).
-UNIT_NOT_AFTER = {"中学": set("习生"), "小学": set("习生"), "大学": set("习生"), "厂": set("房区长家商")}
+UNIT_NOT_AFTER = {"中学": set("习生"), "小学": set("习生"), "大学": set("习生"), "厂": set("房区长家商"),
+                  "实小": set("组说事节区时"), "附中": set("央"), "药业": set("界")}
 # Words that describe a unit's trade or type, not its name: removed before judging the name.
 UNIT_KIND_WORDS = tuple(sorted(
     "科技 实业 物业 置业 建设 建筑 贸易 商贸 物流 发展 投资 控股 信息 技术 电子 能源 环保 工程 咨询 "

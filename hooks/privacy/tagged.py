@@ -8,7 +8,6 @@ dictionary does not know, or knows as rare, are reported.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -62,8 +61,14 @@ def _frequencies() -> _Lexicon:
 
 
 def warm_up() -> None:
-    """Load the dictionary and the tagger's tables now (before a fork, so both processes share them)."""
+    """Load the dictionary, the tagger's tables and what is derived from them now (before a fork,
+    so both processes share them)."""
+    from hooks.privacy import gazetteer
+
     _frequencies()
+    _acting_surnames(rules.SURNAMES)
+    _given_name_chars()
+    gazetteer.short_names()
 
 
 def names(text: str) -> list[tuple[str, int, int, str]]:
@@ -88,11 +93,13 @@ def _tag_clause(clause: str) -> tuple[tuple[str, int, int, str], ...]:
     frequencies = _frequencies()
     # Tagging parts of speech is 9 times slower than segmenting: only clauses whose segmentation
     # holds a possible name (an unknown word, or a rare name or place of the dictionary) are tagged.
+    acting = _persons_acting(clause, frequencies)
     words = _tokenizer().tokenizer.lcut(clause, HMM=True)
+    acting += _divisions(clause, words)
     if not any(_may_be_name(word, words[i + 1] if i + 1 < len(words) else "", frequencies)
                for i, word in enumerate(words)):
-        return ()
-    found, position = [], 0
+        return tuple(acting)
+    found, position = acting, 0
     tokens = [(t.word, t.flag) for t in _tokenizer().cut(clause, HMM=True)]
     index = 0
     while index < len(tokens):
@@ -110,6 +117,142 @@ def _tag_clause(clause: str) -> tuple[tuple[str, int, int, str], ...]:
         elif flag == "ns" and _private_place(word, frequencies):
             found.append(("place", start, position, word))
     return tuple(found)
+
+
+def _divisions(clause: str, words: list[str]) -> list[tuple[str, int, int, str]]:
+    """Places of the national standard written without a suffix (从长沙来到, 支持浠水发展), where the
+    segmenter makes a word of the name (so not 安宁 in 安宁县城, nor a name inside a longer word)."""
+    from hooks.privacy import gazetteer
+
+    names, full, found, position = gazetteer.short_names(), gazetteer.full_names(), [], 0
+    for word in words:  # the segmenter's words follow each other over the whole clause
+        start, position = position, position + len(word)
+        if word in names and not rules.PLACE_RE.match(clause, position):  # 仁和路: the rules' business
+            found.append(("place", start, position, word))
+        elif word in full and not rules.PLACE_RE.search(word[-2:]) and word[-1] not in rules.PLACE_SUFFIXES:
+            found.append(("place", start, position, word))  # 西乌珠穆沁旗, 锡林郭勒盟: suffixes the rules lack
+    return found
+
+
+def _persons_acting(clause: str, frequencies: _Lexicon) -> list[tuple[str, int, int, str]]:
+    """Names followed by what a person does (李成宝说, 社员隋帮如说, 代表陈国强建议, 我和杨建军分头):
+    a surname and one or two characters that make no dictionary word with what stands before, are
+    no word themselves, use only characters of given names in the dictionary's names (nr), and are
+    followed by a verb, preposition, adverb or conjunction of the dictionary. The segmenter is not
+    asked: it splits unknown names wrongly (李成/宝用)."""
+    found, taken = [], -1
+    single, compound = _acting_surnames(rules.SURNAMES)
+    for start, char in enumerate(clause):
+        if start < taken:
+            continue
+        surname = clause[start:start + 2] if clause[start:start + 2] in compound else char
+        if surname is char and char not in single:
+            continue
+        if start and _joins(clause[start - 1:start + 1], frequencies):
+            continue  # 如何/资金…: the surname-like character ends a word
+        for length in (len(surname) + 2, len(surname) + 1):
+            if length == len(surname) + 1 and start and "\u4e00" <= clause[start - 1] <= "\u9fff":
+                continue  # a one-character given name only opens a clause (周敏说; not 做到闻令而动)
+            name = clause[start:start + length]
+            rare_below = ACTING_KNOWN_NAME_BELOW if length == len(surname) + 2 else COMMON_FROM["nr"]
+            if (len(name) == length and HAN_WORD.fullmatch(name) and _private_person(name, rare_below)
+                    and not _word_inside(name, frequencies) and _given_name_like(name[len(surname):])
+                    and not _word_across(clause, start, start + length, frequencies)
+                    and not any(c in ACTING_NOT_GIVEN for c in name[len(surname):])
+                    and not _joins(clause[start + length - 1:start + length + 1], frequencies, 100)
+                    and _acts(clause, start + length, frequencies)):
+                found.append(("person", start, start + length, name))
+                taken = start + length
+                break
+    return found
+
+
+# A full name followed by what a person does is a private person's even when the dictionary knows a
+# namesake (杨建军 27, 陈国强 136): public figures are listed (public_names.txt), and a public figure's
+# frequency is higher (毛泽东 8994, 李大钊 1338, 雷锋 232).
+ACTING_KNOWN_NAME_BELOW = 200
+# Function characters that are no part of a given name (车到|站, 某某对|…).
+ACTING_NOT_GIVEN = set("对到在向从把被给于将为是也又都就要的了并且而不地得着过和与及或之其委局办厅处科")
+# What a person does, as the dictionary tags the word after a name.
+ACTING_TAGS = ("v", "vd", "p", "d", "c", "ad", "t", "i")
+# One-character words that follow a name as a verb or preposition the dictionary tags otherwise.
+ACTING_CHARS = set("说向用在对把被给和与同跟是也都就又还将已正便才家等带率为从到以让叫要能会曾却")
+
+
+# How often a surname starts a person's name of the dictionary against another word: 李 92, 杨 51,
+# 路 0.5, 车 0.19, 边 0.27 (车到站, 边查边改). Below this, a surname alone is too weak evidence.
+ACTING_SURNAME_STRENGTH = 0.3
+
+
+@lru_cache(maxsize=2)
+def _acting_surnames(surnames: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(one-character surnames strong enough, compound surnames) for _persons_acting, which looks
+    at every character of every clause: a set look-up first."""
+    strength = _surname_strength()
+    single = frozenset(s for s in surnames if len(s) == 1 and s not in rules.WEAK_SURNAMES
+                       and strength.get(s, 1.0) >= ACTING_SURNAME_STRENGTH)
+    return single, frozenset(s for s in surnames if len(s) == 2)
+
+
+@lru_cache(maxsize=1)
+def _surname_strength() -> dict[str, float]:
+    """For each one-character surname: 3-character person names (nr) it starts, per dictionary word
+    of another class it starts (both + 1)."""
+    names, others = {}, {}
+    for word, tag in _frequencies()._tags.items():  # noqa: SLF001 - the tagger's own table
+        if tag == "nr" and len(word) == 3:
+            names[word[0]] = names.get(word[0], 0) + 1
+        elif len(word) >= 2 and not tag.startswith("nr"):
+            others[word[0]] = others.get(word[0], 0) + 1
+    return {c: (names.get(c, 0) + 1) / (others.get(c, 0) + 1) for c in rules.SURNAMES if len(c) == 1}
+
+
+# Words the dictionary tags as nouns that follow a name as verbs (代表陈国强建议, 王某汇报).
+ACTING_NOUNS = ("建议", "代表", "汇报", "通报", "坦言", "动情")
+
+
+def _acts(clause: str, pos: int, frequencies: _Lexicon) -> bool:
+    """The longest dictionary word at pos is a verb, preposition, adverb, conjunction… (说, 感触)."""
+    if pos >= len(clause):
+        return False
+    if clause.startswith(ACTING_NOUNS, pos):
+        return True
+    for length in (4, 3, 2, 1):
+        word = clause[pos:pos + length]
+        freq, tag = frequencies.get(word)
+        if len(word) == length and freq:
+            return (tag.startswith(ACTING_TAGS) and tag not in ("vn",)) or (length == 1 and word in ACTING_CHARS)
+    return clause[pos] in ACTING_CHARS
+
+
+def _word_inside(name: str, frequencies: _Lexicon) -> bool:
+    """A dictionary word that starts the candidate (班子主…, 纪律要…, 严格遵…) or is all of it."""
+    return any(frequencies.get(name[:end])[0] and not frequencies.get(name[:end])[1].startswith("nr")
+               for end in range(2, len(name) + 1))
+
+
+def _word_across(clause: str, start: int, end: int, frequencies: _Lexicon) -> bool:
+    """A dictionary word from the candidate's first character past its end (左邻右|舍)."""
+    return any(frequencies.get(clause[start:stop])[0] and len(clause[start:stop]) == stop - start
+               for stop in range(end + 1, min(len(clause), start + 4) + 1))
+
+
+def _joins(pair: str, frequencies: _Lexicon, from_freq: int = 1) -> bool:
+    """Two characters that make a dictionary word (at least from_freq times): no name boundary between."""
+    freq, _ = frequencies.get(pair)
+    return freq >= from_freq or pair in rules.WORDS_ENDING_IN_SURNAME
+
+
+@lru_cache(maxsize=1)
+def _given_name_chars() -> frozenset[str]:
+    """Characters of given names in the dictionary's person names (nr entries of 2-3 characters)."""
+    lexicon = _frequencies()
+    return frozenset(c for word, tag in lexicon._tags.items()  # noqa: SLF001 - the tagger's own table
+                     if tag == "nr" and 2 <= len(word) <= 3 for c in word[1:])
+
+
+def _given_name_like(given: str) -> bool:
+    return all(c in _given_name_chars() for c in given)
 
 
 def _may_be_name(word: str, following: str, frequencies: _Lexicon) -> bool:
@@ -130,7 +273,9 @@ def _may_be_name(word: str, following: str, frequencies: _Lexicon) -> bool:
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,4}")
 
 
-def _private_person(word: str) -> bool:
+def _private_person(word: str, rare_below: int = COMMON_FROM["nr"]) -> bool:
+    """A private person's name: a listed surname, a given name, not an ordinary word, and not a
+    name the dictionary knows at least rare_below times (a public figure, or 廉政 tagged nr)."""
     if not 2 <= len(word) <= 3 or word in rules.PUBLIC_NAMES or _masked(word):
         return False
     surname = rules.surname_of(word)
@@ -140,8 +285,8 @@ def _private_person(word: str) -> bool:
         return False
     if word[-1] in rules.PLACE_SUFFIXES or word in rules.common_words():
         return False
-    freq, _ = _frequencies().get(word, (0, ""))
-    return freq < COMMON_FROM["nr"] and not is_common_word(given)
+    freq, tag = _frequencies().get(word, (0, ""))
+    return (not freq or tag.startswith("nr") and freq < rare_below) and not is_common_word(given)
 
 
 def is_common_word(word: str) -> bool:
@@ -227,16 +372,7 @@ def store_new() -> None:
 
 
 def _rules_key() -> str:
-    """What the tagging depends on: this module, the rules, the word lists and the dictionary."""
-    digest = hashlib.sha256()
-    for module in (Path(__file__), Path(rules.__file__)):
-        digest.update(module.read_bytes())
-    for name in rules.WORD_LISTS:
-        digest.update("\n".join(sorted(getattr(rules, name))).encode())
-    digest.update("\n".join(sorted(rules.common_words())).encode())
-    dictionary = _tokenizer().tokenizer.get_dict_file()
-    if hasattr(dictionary, "name"):
-        stat = os.stat(dictionary.name)
-        digest.update(f"{dictionary.name}{stat.st_size}{stat.st_mtime_ns}".encode())
-        dictionary.close()
-    return digest.hexdigest()[:16]
+    """What the tagging depends on (hooks/privacy/cache.py, shared with the browser's look-ups)."""
+    from hooks.privacy import cache
+
+    return cache.key()
