@@ -347,6 +347,22 @@ def test_one_placeholder_per_entity_across_the_document(tmp_path: Path) -> None:
     assert re.search(r"××[A-Z]同志", text) and re.search(r"××[A-Z]书记", text)
 
 
+def test_what_is_found_once_is_replaced_everywhere_with_one_placeholder(tmp_path: Path) -> None:
+    """A name found where a title stands beside it is replaced where none does, and a town written
+    without its suffix is the same town (the checker alone finds neither 王建国说 nor bare 清河)."""
+    path = write(tmp_path, "bare.txt", "某镇党委领导班子2025年度民主生活会对照检查材料\n一、存在的问题\n"
+                 "（一）在带头干事创业、担当作为方面\n一是清河镇项目推进慢，班子成员王建国同志督办不力。\n"
+                 "二是调研不深，王建国说清河地处山区，项目难推。\n")
+    output = run(path, DATA)
+    text = yaml.safe_dump(output.examples, allow_unicode=True)
+    assert "王建国" not in text and "清河" not in text, text
+    towns = [set(re.findall(r"某镇[A-Z]", record["text"])) for record in output.examples]
+    assert len(towns) == 2 and len(towns[0]) == 1 and towns[0] == towns[1], text
+    mask = output.anonymised.mask
+    assert len({e.placeholder for e in mask.entities if e.category == "place"}) == 1
+    assert sum(e.count for e in mask.entities if e.category == "place") == 2  # 清河镇 is not also counted as 清河
+
+
 def test_existing_masks_are_kept_as_they_are() -> None:
     output = run(source_path("seed_000"), DATA)
     assert any("**街道" in record["text"] for record in output.examples)
