@@ -18,7 +18,11 @@ from .minutes import MIN_TURNS
 
 BANZI, GEREN, JILU, OPINIONS = "班子对照检查材料", "个人对照检查材料", "会议记录", "相互批评意见"
 NOTICE, NEWS, HOST, SPEECH, OTHER = "通知", "新闻报道", "主持词", "讲话", "其他"
+ORG_LIFE = "组织生活会材料"
+MATERIALS = (BANZI, GEREN, JILU, OPINIONS)  # what --type may force
+ORG_LIFE_REASON = "a 组织生活会 material: data/meetings/ holds 民主生活会 only"
 NOT_MATERIAL = {NEWS: "a news report of a meeting", HOST: "a 主持词 (the chair's script)",
+                ORG_LIFE: "a material of an 组织生活会, not of a 民主生活会",
                 SPEECH: "a speech (讲话), not a 对照检查 material",
                 OTHER: "a text about materials or another kind of report (述职, 自查报告, a guide, an essay)"}
 CASE_SECTION = re.compile(r"典型案例|案例剖析|案例原因|[带含]案例")
@@ -248,8 +252,7 @@ def meeting(title: str, text: str, headings: list[str], meetings: list[Meeting])
     """The meeting the document was written for, only when the evidence tells it apart."""
     lead = title + text[:800]
     if re.search(r"组织生活会", title or text[:300]) and not re.search(r"民主生活会", title or text[:300]):
-        return MeetingGuess(None, 0.0, ["组织生活会 in the title or opening"],
-                            "a 组织生活会 material: data/meetings/ holds 民主生活会 only")
+        return MeetingGuess(None, 0.0, ["组织生活会 in the title or opening"], ORG_LIFE_REASON)
     if PARTY_OTHER.search(title or text[:300]):
         return MeetingGuess(None, 0.0, [f"{PARTY_OTHER.search(title or text[:300]).group(0)} in the title or opening"],
                             "a meeting of a 民主党派: data/meetings/ holds the CPC's 民主生活会 only")
