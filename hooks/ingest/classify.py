@@ -128,7 +128,9 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
     # Numbered lines alone make no material: rules, guides and surveys number theirs too. A material
     # speaks of itself (我, 我们, 班子) or says what it is in its title.
     own = first_person + len(OWN_VOICE.findall(body))
-    if not problem_parts and not SELF_REPORT.search(body) and not MATERIAL_TITLE.search(title) and (
+    # (存在的主要问题 may stand mid-line in a PDF copy, where no part heading is seen)
+    if not problem_parts and not SELF_REPORT.search(body) and not MATERIAL_TITLE.search(title) and not re.search(
+            r"存在的?(?:主要|突出)?问题", body) and (
             not own or (len(OTHERS.findall(body)) >= 3 and not OWN_VOICE.search(body) and not first_person)):
         return Guess(OTHER, 0.6, ["nobody speaks of themselves (no 我/我们/班子)" if not own else
                                   f"speaks of others' shortcomings (一些党支部/有的同志… {len(OTHERS.findall(body))}×)",
