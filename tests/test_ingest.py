@@ -779,3 +779,17 @@ def test_type_and_meeting_options_force_a_reading(capsys: pytest.CaptureFixture)
 def test_a_notice_not_of_a_minzhu_shenghuohui_drafts_no_meeting_file() -> None:
     output = run(FIXTURES / "notice_addressed_pingyi.txt", DATA)
     assert output.meeting_file is None and "not of a 民主生活会" in output.reason
+
+
+def test_a_criticism_list_whose_title_the_cleaner_does_not_take_is_still_read() -> None:
+    """对县委书记的批评意见 as the first line, no 我/我们: a 相互批评意见 list, its points records."""
+    output = run(FIXTURES / "piping_title_only.txt", DATA)
+    assert classified(output).doc_type.value == "相互批评意见"
+    assert len(output.anonymised.drafts) == 3
+
+
+def test_words_of_a_title_in_a_materials_first_sentence_do_not_make_it_other() -> None:
+    """按照…规定，…谈心谈话…如何…: an opening sentence, not a title naming a rule or a guide."""
+    output = run(FIXTURES / "geren_opening_words.txt", DATA)
+    assert classified(output).doc_type.value == "个人对照检查材料"
+    assert [d.title[:6] for d in output.anonymised.drafts] == ["理论学习不够", "工作作风不够"]

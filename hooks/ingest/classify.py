@@ -43,11 +43,13 @@ HOST_SIGNS = re.compile(r"同志们[：:，,]|各位领导|进行(?:会议)?第[
 FIRST_PERSON = re.compile(r"(?<!自)我(?![们国市区县镇省校院局部委厅])|本人|(?<!班子成员)自己")
 # Not a material of a meeting although it lists problems: a 述职 or 自查 report, a drafting guide,
 # an essay about materials (它们讲“本文”“文友”，引用“检查材料中”别人写的话).
-OTHER_TITLE = re.compile(r"述职|述廉|自查报告|自检|自查自纠|起草指南|写作指南|心得|体会|论文|调研报告|党课|研讨发言|交流发言"
-                         r"|制度$|规定$|办法$|细则$|整改方案|整改清单|整改台账|征求意见表|谈心谈话|怎样|怎么|如何")
+OTHER_TITLE = re.compile(r"述职|述廉|自查报告|自检|自查自纠|起草指南|写作指南|心得|体会|论文|调研报告|党课|研讨发言|交流发言")
+# Only in a title (a first line without sentence marks): 会前开展谈心谈话，… or 思考如何… open materials too.
+OTHER_TITLE_ONLY = re.compile(r"制度$|规定$|办法$|细则$|整改方案|整改清单|整改台账|征求意见表|谈心谈话|怎样|怎么|如何")
 # A title run on into the text (严格规范党内组织生活调研报告党支部组织生活是…, …民主生活会制度一、…):
 # the kind of text is in its first words, before any sentence mark or quoted document name.
-RUN_ON_TITLE = re.compile(r"^[^，。：:；《“]{2,24}?(?:调研报告|述职(?:述廉)?报告|述廉报告|自查报告|心得体会|制度|规定|办法|实施细则)(?![》”])")
+RUN_ON_TITLE = re.compile(r"^(?!根据|按照|依据|对照|结合|落实)[^，。：:；《“]{2,24}?"
+                          r"(?:调研报告|述职(?:述廉)?报告|述廉报告|自查报告|心得体会|制度|规定|办法|实施细则)(?=[^，,。：:；、》”\s])")
 # A notice or 通报 is addressed to units (各党总支、党支部：) and says 通知如下 / 通报如下; 各位领导 opens a speech.
 ADDRESSEE = re.compile(r"^各(?!位)[^。；，,]{1,30}[：:]$")
 NOTICE_OPENING = re.compile(r"(?:通知|通报)如下")
@@ -103,12 +105,13 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
     host = len(HOST_SIGNS.findall(body))
     if host >= 3 and not problem_parts:
         return Guess(HOST, 0.8, [f"{host} signs of a chair's script (同志们, 第X项议程, 请…发言)", "no 存在的问题 part"])
-    named = (OTHER_TITLE.search(head if len(head) <= 40 else title) or RUN_ON_TITLE.search(head)
-             or OTHER_OPENING.search("\n".join(lines[:3])))
+    titled = head if len(head) <= 40 and not re.search(r"[，,。；;：:！？]", head) else title
+    named = (OTHER_TITLE.search(head if len(head) <= 40 else title) or OTHER_TITLE_ONLY.search(titled)
+             or RUN_ON_TITLE.search(head) or OTHER_OPENING.search("\n".join(lines[:3])))
     # …对照检查材料 names a material even when it names 述职 too; a question (…该怎样提) never does
     if named and (re.search(r"怎样|怎么|如何", named.group(0)) or not MATERIAL_TITLE.search(head if len(head) <= 40 else title)):
         return Guess(OTHER, 0.8, [f"{named.group(0)!r} in the title or opening"])
-    questions = len(re.findall(r"是否", body))
+    questions = len(re.findall(r"是否[^。；！？\n]*[？?]", body))  # asked, not 检视…是否到位 in a sentence
     if questions >= 3 and not problem_parts:
         return Guess(OTHER, 0.7, [f"a checklist of questions (是否… {questions}×)", "no 存在的问题 part"])
     news = sum(len(NEWS_SIGNS.findall(line)) for line in lines[:40])
@@ -129,7 +132,8 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
     # speaks of itself (我, 我们, 班子) or says what it is in its title.
     own = first_person + len(OWN_VOICE.findall(body))
     # (存在的主要问题 may stand mid-line in a PDF copy, where no part heading is seen)
-    if not problem_parts and not SELF_REPORT.search(body) and not MATERIAL_TITLE.search(title) and not re.search(
+    short_head = head if len(head) <= 40 else title  # a title the cleaner did not take for one (对…的批评意见)
+    if not problem_parts and not SELF_REPORT.search(body) and not MATERIAL_TITLE.search(short_head) and not re.search(
             r"存在的?(?:主要|突出)?问题", body) and (
             not own or (len(OTHERS.findall(body)) >= 3 and not OWN_VOICE.search(body) and not first_person)):
         return Guess(OTHER, 0.6, ["nobody speaks of themselves (no 我/我们/班子)" if not own else
@@ -140,6 +144,8 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
     opinion_parts = sum(1 for line in lines if re.match(r"^(?:[一二三四五六七八九十]+[、．.]).{0,30}批评意见", line))
     if opinion_parts and not problem_parts:
         return Guess(OPINIONS, 0.8, [f"{opinion_parts} 批评意见 headings", "no 存在的问题 part"])
+    if re.search(r"批评意见|相互批评", short_head) and not problem_parts:
+        return Guess(OPINIONS, 0.75, [f"title {short_head!r}", "no 存在的问题 part"])
     if re.search(r"个人|发言提纲|本人", title) or (post and not re.search(r"班子|党委|党组|党工委|支部", title)):
         return Guess(GEREN, 0.95, [f"title {title!r}"])
     if re.search(r"班子|党委|党组|党工委|支委|党支部|党总支", title):
