@@ -54,8 +54,6 @@ def run_importer(path: Path) -> dict:
         return {"type": None, "meeting": None, "records": [], "renamed": {}, "error": f"{type(error).__name__}: {error}"}
     classified = output.anonymised.drafted.placed.classified
     kind = {"讲话": "其他"}.get(classified.doc_type.value, classified.doc_type.value)
-    if "组织生活会" in classified.meeting.reason and kind not in ("新闻报道", "通知"):  # a material of an 组织生活会
-        kind = "组织生活会材料"
     records = [{"text": f"{d.title}{d.text}", "title": d.title, "body": d.text, "part": d.part, "aspect": d.aspect,
                 "giver": d.giver, "receiver": d.receiver} for d in output.anonymised.drafts]
     meeting = classified.meeting.meeting

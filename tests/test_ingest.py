@@ -738,3 +738,58 @@ def test_opinions_to_a_branch_keep_the_branch_and_every_point(tmp_path: Path) ->
     assert len(titles) == 4 and titles[1].startswith("对经常不参加支部会议的党员")
     assert "党支部" in output.examples[1]["title"] and "党支部书记" in output.examples[3]["title"]  # no body masked as a name
     assert "张建国" not in output.text
+
+
+# ---------------------------------------------------------------- texts that are no 民主生活会 material
+
+NOT_MATERIALS = [("notice_addressed_pingyi.txt", "通知"),  # 各…： and 通知如下, no 通知 in a title
+                 ("tongbao_problems.txt", "通知"),  # a 通报 whose 存在问题 1. 2. are the sender's findings
+                 ("rules_numbered.txt", "其他"),  # 1、…要…应当…: rules said of no one
+                 ("checklist_guide.txt", "其他"),  # 是否…？ questions
+                 ("survey_others.txt", "其他"),  # 一些党支部…: others' shortcomings
+                 ("zuzhi_geren.txt", "组织生活会材料")]
+
+
+@pytest.mark.parametrize("name,kind", NOT_MATERIALS)
+def test_a_text_that_is_no_material_gives_no_record_and_says_why(name: str, kind: str) -> None:
+    output = run(FIXTURES / name, DATA)
+    assert classified(output).doc_type.value == kind
+    assert output.anonymised.drafts == [] and output.text is None and output.status == 3
+    assert "--type" in output.reason or "--meeting" in output.reason or "not of a 民主生活会" in output.reason
+
+
+def test_a_material_without_first_person_is_still_a_material() -> None:
+    """The guard against rules and surveys must not take a material's numbered problems from it."""
+    output = run(FIXTURES / "material_no_voice.txt", DATA)
+    assert classified(output).doc_type.value in ("班子对照检查材料", "个人对照检查材料")
+    assert [d.title[:6] for d in output.anonymised.drafts if d.part == "问题"] == ["理论学习不够", "工作作风不够"]
+
+
+def test_type_and_meeting_options_force_a_reading(capsys: pytest.CaptureFixture) -> None:
+    """What the report suggests works: --type reads a 'rule text' as a material, --meeting an
+    组织生活会 material as one of that meeting; a wrong --type is a clear error."""
+    forced = run(FIXTURES / "survey_others.txt", DATA, type_name="班子对照检查材料", meeting_id="2024-niandu")
+    assert classified(forced).doc_type.value == "班子对照检查材料" and forced.anonymised.drafts
+    org = run(FIXTURES / "zuzhi_geren.txt", DATA, meeting_id="2023-zhuti-1")
+    assert classified(org).doc_type.value == "个人对照检查材料" and org.anonymised.drafts
+    assert main([str(FIXTURES / "rules_numbered.txt"), "--type", "讲话"]) == 2
+    assert "--type 讲话" in capsys.readouterr().err
+
+
+def test_a_notice_not_of_a_minzhu_shenghuohui_drafts_no_meeting_file() -> None:
+    output = run(FIXTURES / "notice_addressed_pingyi.txt", DATA)
+    assert output.meeting_file is None and "not of a 民主生活会" in output.reason
+
+
+def test_a_criticism_list_whose_title_the_cleaner_does_not_take_is_still_read() -> None:
+    """对县委书记的批评意见 as the first line, no 我/我们: a 相互批评意见 list, its points records."""
+    output = run(FIXTURES / "piping_title_only.txt", DATA)
+    assert classified(output).doc_type.value == "相互批评意见"
+    assert len(output.anonymised.drafts) == 3
+
+
+def test_words_of_a_title_in_a_materials_first_sentence_do_not_make_it_other() -> None:
+    """按照…规定，…谈心谈话…如何…: an opening sentence, not a title naming a rule or a guide."""
+    output = run(FIXTURES / "geren_opening_words.txt", DATA)
+    assert classified(output).doc_type.value == "个人对照检查材料"
+    assert [d.title[:6] for d in output.anonymised.drafts] == ["理论学习不够", "工作作风不够"]

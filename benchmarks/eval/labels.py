@@ -20,7 +20,7 @@ import yaml
 
 EVAL_DIR = Path(__file__).resolve().parent
 REPO_DIR = EVAL_DIR.parent.parent
-SPLITS = ("tune", "tune2", "tune3", "tune4", "tune5", "holdout", "holdout2", "seeds")
+SPLITS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "holdout", "holdout2", "seeds")
 TYPES = ("班子对照检查材料", "个人对照检查材料", "会议记录", "相互批评意见", "通知", "新闻报道", "主持词",
          "组织生活会材料", "其他")
 PARTS = ("问题", "原因", "措施", "批评意见", "整改情况", "征求意见", "自我批评")

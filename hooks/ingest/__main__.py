@@ -23,12 +23,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, help="draft YAML to write (default: stdout)")
     parser.add_argument("--meeting", help="the meeting id (data/meetings/<id>.yaml) when the report says "
                                           "it could not be recognised")
+    parser.add_argument("--type", dest="type_name", metavar="TYPE",
+                        help="read the document as this material when the report says it is none "
+                             "(班子对照检查材料, 个人对照检查材料, 会议记录, 相互批评意见)")
     parser.add_argument("--data", type=Path, default=REPO / "data", help="data directory with meetings/")
     parser.add_argument("--show-originals", action="store_true",
                         help="print replaced names in the report (for checking; never commit it)")
     args = parser.parse_args(argv)
     try:
-        output = run(args.input, args.data, meeting_id=args.meeting)
+        output = run(args.input, args.data, meeting_id=args.meeting, type_name=args.type_name)
     except (InputError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

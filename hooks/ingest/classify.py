@@ -18,7 +18,11 @@ from .minutes import MIN_TURNS
 
 BANZI, GEREN, JILU, OPINIONS = "班子对照检查材料", "个人对照检查材料", "会议记录", "相互批评意见"
 NOTICE, NEWS, HOST, SPEECH, OTHER = "通知", "新闻报道", "主持词", "讲话", "其他"
+ORG_LIFE = "组织生活会材料"
+MATERIALS = (BANZI, GEREN, JILU, OPINIONS)  # what --type may force
+ORG_LIFE_REASON = "a 组织生活会 material: data/meetings/ holds 民主生活会 only"
 NOT_MATERIAL = {NEWS: "a news report of a meeting", HOST: "a 主持词 (the chair's script)",
+                ORG_LIFE: "a material of an 组织生活会, not of a 民主生活会",
                 SPEECH: "a speech (讲话), not a 对照检查 material",
                 OTHER: "a text about materials or another kind of report (述职, 自查报告, a guide, an essay)"}
 CASE_SECTION = re.compile(r"典型案例|案例剖析|案例原因|[带含]案例")
@@ -40,9 +44,25 @@ FIRST_PERSON = re.compile(r"(?<!自)我(?![们国市区县镇省校院局部委�
 # Not a material of a meeting although it lists problems: a 述职 or 自查 report, a drafting guide,
 # an essay about materials (它们讲“本文”“文友”，引用“检查材料中”别人写的话).
 OTHER_TITLE = re.compile(r"述职|述廉|自查报告|自检|自查自纠|起草指南|写作指南|心得|体会|论文|调研报告|党课|研讨发言|交流发言")
+# Only in a title (a first line without sentence marks): 会前开展谈心谈话，… or 思考如何… open materials too.
+OTHER_TITLE_ONLY = re.compile(r"制度$|规定$|办法$|细则$|整改方案|整改清单|整改台账|征求意见表|谈心谈话|怎样|怎么|如何")
+# A title run on into the text (严格规范党内组织生活调研报告党支部组织生活是…, …民主生活会制度一、…):
+# the kind of text is in its first words, before any sentence mark or quoted document name.
+RUN_ON_TITLE = re.compile(r"^(?!根据|按照|依据|对照|结合|落实)[^，。：:；《“]{2,24}?"
+                          r"(?:调研报告|述职(?:述廉)?报告|述廉报告|自查报告|心得体会|制度|规定|办法|实施细则)(?=[^，,。：:；、》”\s])")
+# A notice or 通报 is addressed to units (各党总支、党支部：) and says 通知如下 / 通报如下; 各位领导 opens a speech.
+ADDRESSEE = re.compile(r"^各(?!位)[^。；，,]{1,30}[：:]$")
+NOTICE_OPENING = re.compile(r"(?:通知|通报)如下")
+# Rules and requirements (一般为半年召开一次, 要指定专人…, 应当…): what must be done, said of no one in particular.
+PRESCRIPTIVE = re.compile(r"应当|应该|必须|务必|不得|严禁|不允许|一般为|一般每|(?<![需重主只还就也总不想])要(?![求点素闻])")
+STRONG_NEWS = re.compile(r"\d{1,2}月\d{1,2}日|记者|通讯员|[报网]讯|责任编辑")
+# Texts about other people's shortcomings (一些党支部…, 有的同志…): a survey or an essay, not a self-criticism.
+OTHERS = re.compile(r"(?:一些|有的|少数|个别|部分|不少|多数)(?:基层)?(?:党支部|支部|单位|党组织|党员干部|领导干部|干部|党员|同志|人)")
+OWN_VOICE = re.compile(r"我们|班子(?!成员)|你|您")  # 组织班子成员… in a rule is no one speaking
+MATERIAL_TITLE = re.compile(r"对照检查|检视剖析|剖析材料|发言提纲|批评意见|自我批评")
 # …自查情况, 集中整改进展情况予以公布: a report published on rectification, not a meeting's material.
 OTHER_OPENING = re.compile(r"现将自查(?:自纠)?情况|自查报告的通知|整改(?:进展|落实)?情况(?:予以)?公[布开]")
-ABOUT_MATERIALS = re.compile(r"本文|笔者|文友|起草(?:指南|方法|技巧)|写作技巧|(?:检查|剖析|发言)材料中")
+ABOUT_MATERIALS = re.compile(r"本文|笔者|文友|起草(?:指南|方法|技巧)|写作技巧|(?:检查|剖析|发言)材料中|指导文章|调研发现|调查发现")
 # What only a material does: report its own check (现将…情况报告如下, 剖析如下) or list its points
 # at line starts (一、… 1. … 一是…).
 SELF_REPORT = re.compile(r"(?:对照检查|检视剖析|剖析|检查)(?:情况)?(?:报告|汇报)?如下|进行剖析|自我剖析|查摆(?:出)?(?:以下|如下)")
@@ -66,8 +86,13 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
     head = title or (lines[0] if lines else "")
     problem_parts = sum(1 for line in lines if PROBLEM_PART.match(line))
     header_fields = sum(1 for line in lines[:30] if re.match(r"^(时\s*间|地\s*点|主\s*持\s*人?|记\s*录\s*人?|出席|列席|缺席|参加人|议\s*程|会议议程)[：:]", line))
-    if re.search(r"通知$", head) or (re.search(r"通知如下|特此通知", body) and not problem_parts):
-        return Guess(NOTICE, 0.9, [f"title {head!r}" if "通知" in head else "通知如下"])
+    opening = "\n".join(lines[:8])
+    if re.search(r"(?:通知|通报)$", head) or (re.search(r"特此通知", body) and not problem_parts):
+        return Guess(NOTICE, 0.9, [f"title {head!r}" if re.search(r"通知|通报", head) else "特此通知"])
+    if (lines and ADDRESSEE.match(lines[0])) or NOTICE_OPENING.search(opening):
+        # its numbered 存在问题/要求 are the sender's findings and instructions, not a self-criticism
+        found = NOTICE_OPENING.search(opening)
+        return Guess(NOTICE, 0.85, [f"{found.group(0)!r} in the opening" if found else f"addressed to {lines[0]!r}"])
     if re.search(r"主持词|主持稿|主持讲话", head):
         return Guess(HOST, 0.95, [f"title {head!r}"])
     if re.search(r"会议记录|会议纪要", title) or header_fields >= 3 or speaker_turns >= MIN_TURNS:
@@ -80,10 +105,15 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
     host = len(HOST_SIGNS.findall(body))
     if host >= 3 and not problem_parts:
         return Guess(HOST, 0.8, [f"{host} signs of a chair's script (同志们, 第X项议程, 请…发言)", "no 存在的问题 part"])
-    opening = "\n".join(lines[:3])
-    named = OTHER_TITLE.search(head if len(head) <= 40 else title) or OTHER_OPENING.search(opening)
-    if named:
+    titled = head if len(head) <= 40 and not re.search(r"[，,。；;：:！？]", head) else title
+    named = (OTHER_TITLE.search(head if len(head) <= 40 else title) or OTHER_TITLE_ONLY.search(titled)
+             or RUN_ON_TITLE.search(head) or OTHER_OPENING.search("\n".join(lines[:3])))
+    # …对照检查材料 names a material even when it names 述职 too; a question (…该怎样提) never does
+    if named and (re.search(r"怎样|怎么|如何", named.group(0)) or not MATERIAL_TITLE.search(head if len(head) <= 40 else title)):
         return Guess(OTHER, 0.8, [f"{named.group(0)!r} in the title or opening"])
+    questions = len(re.findall(r"是否[^。；！？\n]*[？?]", body))  # asked, not 检视…是否到位 in a sentence
+    if questions >= 3 and not problem_parts:
+        return Guess(OTHER, 0.7, [f"a checklist of questions (是否… {questions}×)", "no 存在的问题 part"])
     news = sum(len(NEWS_SIGNS.findall(line)) for line in lines[:40])
     if news >= 3 and not problem_parts and news > first_person:
         return Guess(NEWS, 0.85, [f"{news} signs of a report (dates, 主持, 指出/强调, third person)",
@@ -95,13 +125,27 @@ def document_type(title: str, lines: list[str], *, speaker_turns: int = 0) -> Gu
         return Guess(OTHER, 0.7, [f"{about} signs of a text about materials (本文, 文友, 起草指南, 检查材料中…)"])
     item_lines = sum(1 for line in lines if ITEM_LINE.match(line))
     material = problem_parts or SELF_REPORT.search(body) or item_lines >= 2 or re.search(r"对照检查|检视剖析|剖析材料|发言提纲", title)
-    if not material and news:
+    rules = len(PRESCRIPTIVE.findall(body))
+    if not material and news and not (rules >= 2 and not STRONG_NEWS.search(body)):
         return Guess(NEWS, 0.6, [f"{news} sign(s) of a report", "nothing a material has (no 存在的问题 part, no numbered points)"])
+    # Numbered lines alone make no material: rules, guides and surveys number theirs too. A material
+    # speaks of itself (我, 我们, 班子) or says what it is in its title.
+    own = first_person + len(OWN_VOICE.findall(body))
+    # (存在的主要问题 may stand mid-line in a PDF copy, where no part heading is seen)
+    short_head = head if len(head) <= 40 else title  # a title the cleaner did not take for one (对…的批评意见)
+    if not problem_parts and not SELF_REPORT.search(body) and not MATERIAL_TITLE.search(short_head) and not re.search(
+            r"存在的?(?:主要|突出)?问题", body) and (
+            not own or (len(OTHERS.findall(body)) >= 3 and not OWN_VOICE.search(body) and not first_person)):
+        return Guess(OTHER, 0.6, ["nobody speaks of themselves (no 我/我们/班子)" if not own else
+                                  f"speaks of others' shortcomings (一些党支部/有的同志… {len(OTHERS.findall(body))}×)",
+                                  f"{rules} rule word(s) (要/应当/一般…)", "no 存在的问题 part, no 对照检查 in the title"])
     # A title naming a post (区委常委、宣传部长…) without 班子: one person's material.
     post = re.search(r"(?:书记|部长|局长|主任|镇长|乡长|区长|县长|市长|常委|委员|主席|校长|院长|经理)(?:\d{4}|[^班]{0,6}(?:年度|专题|民主生活会))", title)
     opinion_parts = sum(1 for line in lines if re.match(r"^(?:[一二三四五六七八九十]+[、．.]).{0,30}批评意见", line))
     if opinion_parts and not problem_parts:
         return Guess(OPINIONS, 0.8, [f"{opinion_parts} 批评意见 headings", "no 存在的问题 part"])
+    if re.search(r"批评意见|相互批评", short_head) and not problem_parts:
+        return Guess(OPINIONS, 0.75, [f"title {short_head!r}", "no 存在的问题 part"])
     if re.search(r"个人|发言提纲|本人", title) or (post and not re.search(r"班子|党委|党组|党工委|支部", title)):
         return Guess(GEREN, 0.95, [f"title {title!r}"])
     if re.search(r"班子|党委|党组|党工委|支委|党支部|党总支", title):
@@ -216,8 +260,7 @@ def meeting(title: str, text: str, headings: list[str], meetings: list[Meeting])
     """The meeting the document was written for, only when the evidence tells it apart."""
     lead = title + text[:800]
     if re.search(r"组织生活会", title or text[:300]) and not re.search(r"民主生活会", title or text[:300]):
-        return MeetingGuess(None, 0.0, ["组织生活会 in the title or opening"],
-                            "a 组织生活会 material: data/meetings/ holds 民主生活会 only")
+        return MeetingGuess(None, 0.0, ["组织生活会 in the title or opening"], ORG_LIFE_REASON)
     if PARTY_OTHER.search(title or text[:300]):
         return MeetingGuess(None, 0.0, [f"{PARTY_OTHER.search(title or text[:300]).group(0)} in the title or opening"],
                             "a meeting of a 民主党派: data/meetings/ holds the CPC's 民主生活会 only")

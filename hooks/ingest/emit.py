@@ -127,9 +127,12 @@ def emit_output(anonymised: Anonymised) -> Output:
         else:
             text, kind = dump_meeting(source, meeting), "meeting"
     elif classified.notice is not None:
-        reason = "a notice, but " + "; ".join(classified.notice.missing)
+        reason = ("a notice, but " if classified.notice.of_meeting else "a notice, ") + "; ".join(classified.notice.missing)
     elif doc_type in kinds.NOT_MATERIAL:
-        reason = f"not a material: {kinds.NOT_MATERIAL[doc_type]} ({'; '.join(classified.doc_type.evidence)})"
+        reason = (f"not a material: {kinds.NOT_MATERIAL[doc_type]} ({'; '.join(classified.doc_type.evidence)}); "
+                  + ("if it is one of a 民主生活会, run again with --meeting ID" if doc_type == kinds.ORG_LIFE else
+                     "if it is a material of a 民主生活会, run again with --type TYPE (one of: "
+                     + ", ".join(kinds.MATERIALS) + ") and, if asked, --meeting ID"))
     elif classified.meeting.meeting is None:
         known = ", ".join(m.id for m in classified.meetings)
         reason = (f"the meeting is not recognised with confidence ({classified.meeting.reason}); "

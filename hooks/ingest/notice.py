@@ -38,6 +38,7 @@ class Notice:
     aspect_count: int | None
     required: list[tuple[str, str]]
     missing: list[str] = field(default_factory=list)
+    of_meeting: bool = True  # a notice of a 民主生活会 (not of an 组织生活会, 民主评议, a study …)
 
 
 def read_notice(title: str, lines: list[tuple[int, str]]) -> Notice:
@@ -53,6 +54,11 @@ def read_notice(title: str, lines: list[tuple[int, str]]) -> Notice:
         if found:
             required.append((identifier, label or found.group(0)))
     notice = Notice(title, year, kind, theme, aspects, count, required)
+    if "民主生活会" not in title + text[:600]:
+        notice.of_meeting = False
+        notice.missing.append("not of a 民主生活会 but of something else (组织生活会, 民主评议党员, study …): "
+                              "its numbered requirements are no records, and no data/meetings/ file is drafted")
+        return notice
     if year is None:
         notice.missing.append("the year (no 20XX年度 in the title or opening)")
     if not theme:

@@ -109,12 +109,17 @@ def structure(cleaned: Cleaned) -> Structured:
     return Structured(cleaned, tree, reading, minutes)
 
 
-def classify(structured: Structured, *, data_dir: Path, meeting_id: str | None = None) -> Classified:
-    """Stage 4: type, meeting (or none, with the reason), unit, level."""
+def classify(structured: Structured, *, data_dir: Path, meeting_id: str | None = None,
+             type_name: str | None = None) -> Classified:
+    """Stage 4: type, meeting (or none, with the reason), unit, level. `type_name` (--type) forces
+    the document to be read as that material, `meeting_id` (--meeting) as one for that meeting."""
     cleaned = structured.cleaned
     title, texts = cleaned.title, [line.text for line in cleaned.lines]
     turns = len([t for t in structured.minutes.turns if t.speaker]) if structured.minutes else 0
-    doc_type = kinds.document_type(title, texts, speaker_turns=turns)
+    if type_name and type_name not in kinds.MATERIALS:
+        raise ValueError(f"--type {type_name}: expected one of {', '.join(kinds.MATERIALS)}")
+    doc_type = (kinds.Guess(type_name, 1.0, ["set with --type"]) if type_name
+                else kinds.document_type(title, texts, speaker_turns=turns))
     meetings = load_meetings(data_dir)
     notice = None
     if doc_type.value == kinds.NOTICE:
@@ -128,6 +133,10 @@ def classify(structured: Structured, *, data_dir: Path, meeting_id: str | None =
         guess = kinds.MeetingGuess(chosen, 1.0, ["set with --meeting"], candidate=chosen.id)
     else:  # also for a news report or a speech: the report says which meeting it is about
         guess = kinds.meeting(title, "".join(texts), structured.headings(), meetings)
+    if guess.reason == kinds.ORG_LIFE_REASON and doc_type.value in (*kinds.MATERIALS, kinds.HOST) and not type_name:
+        # a self-criticism or chair's script of an 组织生活会: no records for this library
+        doc_type = kinds.Guess(kinds.ORG_LIFE, doc_type.confidence,
+                               doc_type.evidence + [f"read as {doc_type.value}", "组织生活会 in the title or opening"])
     level = "班子" if doc_type.value == kinds.BANZI else "个人"
     headings = [s.heading for _, s in walk(structured.tree) if s.heading]
     return Classified(structured, doc_type, guess, kinds.unit(title, texts), level,
@@ -164,7 +173,7 @@ def make_records(placed: Placed) -> Drafted:
     structured = classified.structured
     if classified.notice:
         notice = classified.notice
-        if notice.year is None:
+        if notice.year is None or not notice.of_meeting:
             return Drafted(placed, [], [])
         dimensions = yaml.safe_load((classified.data_dir / "dimensions.yaml").read_text(encoding="utf-8"))["dimensions"]
         draft = meeting_draft(notice, notice_source_id(notice), classified.meetings, dimensions)
@@ -203,11 +212,11 @@ def emit(anonymised: Anonymised) -> Output:
 
 # ====================================================================== the whole import
 
-def run(path: Path, data_dir: Path, *, meeting_id: str | None = None) -> Output:
+def run(path: Path, data_dir: Path, *, meeting_id: str | None = None, type_name: str | None = None) -> Output:
     source: Source = read(path)
     cleaned = clean(source)
     structured = structure(cleaned)
-    classified = classify(structured, data_dir=data_dir, meeting_id=meeting_id)
+    classified = classify(structured, data_dir=data_dir, meeting_id=meeting_id, type_name=type_name)
     placed = map_aspects(classified)
     drafted = make_records(placed)
     anonymised = anonymise(drafted)
