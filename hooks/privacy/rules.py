@@ -158,7 +158,8 @@ NOT_IN_LABELLED_NAME = set("的了是在与及对把被将给等个些该每各�
 WEAK_SURNAMES = set("于和向安关管任万余方全成文时常高明连司古农党应师商单解尚")
 
 # Titles written before a name (书记刘亮, 主席张玮) also include these, which rarely follow one.
-TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员 负责人".split()
+# 支书记: in 党总支书记计加眺 the title is 书记, not 支书 (which the leftmost match would take).
+TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员 负责人 支书记".split()
 TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(TITLES_BEFORE, key=len, reverse=True)) + r")[：:\s]*")
 # Labels after which a list of persons follows (出席人：张三、李四; 作者：王五).
 PERSON_LIST_RE = re.compile(
