@@ -308,3 +308,30 @@ def test_gazetteer_short_names_leave_out_ordinary_words() -> None:
     names = gazetteer.short_names()
     assert {"长沙", "湖北", "黔东南", "浠水", "锡林郭勒"} <= names
     assert not {"和平", "江山", "日照", "同仁", "城东", "安宁"} & names
+
+
+# ---- person rules audited against names the checker was not tuned on (names invented) -------------
+
+@pytest.mark.parametrize("text, expected", [
+    # 全 本 其 occur in given names (100-140 person names of jieba's dictionary each)
+    ("会议由喻全福主持。", [("person", "喻全福")]),
+    ("村党支部书记蔡本华介绍了情况。", [("person", "蔡本华")]),
+    # a rare surname of the 百家姓 where a title or label vouches for the name
+    ("听取村党总支书记计明远介绍实施方案。", [("person", "计明远")]),
+    ("出席人：昝文华、宓红梅", [("person", "昝文华"), ("person", "宓红梅")]),
+    # a compound surname and a two-character given name
+    ("人事处处长轩辕晓雯、纪委书记王刚参加。", [("person", "轩辕晓雯"), ("person", "王刚")]),
+])
+def test_person_rules_accept_real_name_shapes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "每位同志都能针对查找出的问题提出整改措施。",  # 都: a rare surname that is an adverb
+    "书记广泛联系群众。",                          # 广泛: a rare surname fused into a word
+    "学习习近平总书记重要讲话精神。",              # 平 before a title: rare surnames need a title before
+    "计划有关同志参加。",                          # a rare surname without a title or label
+    "全体同志参加会议，本单位其他人员列席。",      # 全 本 其 still start ordinary words
+])
+def test_person_rules_leave_ordinary_words(text: str) -> None:
+    assert found(text) == []

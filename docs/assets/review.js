@@ -402,7 +402,7 @@
     var r = data.privacy;
     this.r = r;
     var sets = {};
-    ["SURNAMES", "PUBLIC_NAMES", "PLACEHOLDER_CHARS", "WEAK_SURNAMES", "NOT_IN_GIVEN_NAME", "WORDS_ENDING_IN_SURNAME",
+    ["SURNAMES", "RARE_SURNAMES", "PUBLIC_NAMES", "PLACEHOLDER_CHARS", "WEAK_SURNAMES", "NOT_IN_GIVEN_NAME", "WORDS_ENDING_IN_SURNAME",
       "NOT_IN_LABELLED_NAME", "DOC_CODE_ENDINGS", "WORDS_BEFORE_NAME_SET", "STRONG_CUT_CHARS", "WEAK_CUT_CHARS",
       "MAY_START_NAME", "NOT_LAST_OF_NAME", "PROVINCES", "ROAD_SUFFIXES", "COMMON_WORDS", "OTHER_WORDS",
       "COMMON_NON_PLACES", "COMMON_NON_TOWNS", "KNOWN_PLACES", "GENERIC_UNIT_NAMES", "NAME_WORDS",
@@ -666,12 +666,12 @@
   };
 
   Privacy.prototype.nameAt = function (text, position, listed) {
-    var lengths = [3, 2];
+    var lengths = [4, 3, 2];
     for (var n = 0; n < lengths.length; n++) {
       var length = lengths[n];
       var name = text.slice(position, position + length);
       var following = text.slice(position + length, position + length + 1);
-      if (name.length === length && this.looksLikeName(name) &&
+      if (name.length === length && this.looksLikeName(name, true) &&
           (!following || startsWithAny(text, this.r.AFTER_NAME, position + length) || (listed && !isHan(following)))) {
         return name;
       }
@@ -679,12 +679,14 @@
     return "";
   };
 
-  Privacy.prototype.looksLikeName = function (name) {
+  // strong: a title or label before it vouches for a name (checker._looks_like_name).
+  Privacy.prototype.looksLikeName = function (name, strong) {
     var s = this.sets;
     if (!allHan(name) || s.PUBLIC_NAMES.has(name) || name.indexOf("某") >= 0) return false;
     var surname = s.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
     var given = name.slice(surname.length);
-    return s.SURNAMES.has(surname) && !!given && given.length <= 2 &&
+    var rare = !!strong && s.RARE_SURNAMES.has(surname) && !s.OTHER_WORDS.has(name.slice(0, 2));
+    return (s.SURNAMES.has(surname) || rare) && !!given && given.length <= 2 &&
       !Array.from(given).some(function (c) { return s.NOT_IN_LABELLED_NAME.has(c); }) &&
       !s.COMMON_WORDS.has(name) && !this.r.TITLES.some(function (t) { return name.indexOf(t) >= 0; }) &&
       !s.OTHER_WORDS.has(name);

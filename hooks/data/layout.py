@@ -44,6 +44,8 @@ DATA_FILES = (
     DataFile("cases/*.yaml", "anonymised cases", "cases", "cases"),
     DataFile("schema/*.schema.yaml", "the JSON Schemas of the files above"),
     DataFile("privacy/surnames.txt", "surnames", required=True, reader="the personal-data check"),
+    DataFile("privacy/rare_surnames.txt", "surnames found only beside a title or label", required=True,
+             reader="the personal-data check"),
     DataFile("privacy/public_names.txt", "names that are public", required=True, reader="the personal-data check"),
     DataFile("privacy/name_words.txt", "words that are names", required=True, reader="the personal-data check"),
     DataFile("privacy/common_words.txt", "common words", required=True, reader="the personal-data check"),

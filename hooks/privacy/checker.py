@@ -266,23 +266,27 @@ AFTER_NAME = tuple("、 ， , 。 ； ; ： : （ ( ） ) 　 \n".split(" ")) + 
 
 
 def _name_at(text: str, position: int, listed: bool = False) -> str:
-    """The personal name starting at position (3 characters, else 2), or ''."""
-    for length in (3, 2):
+    """The personal name starting at position (4 characters with a compound surname, else 3, else 2),
+    or ''. A title or label stands before it: a rare surname will do (书记计加眺)."""
+    for length in (4, 3, 2):
         name = text[position:position + length]
         following = text[position + length:position + length + 1]
-        if len(name) == length and _looks_like_name(name) and (
+        if len(name) == length and _looks_like_name(name, strong=True) and (
                 not following or text.startswith(AFTER_NAME, position + length)
                 or (listed and not _is_han(following))):
             return name
     return ""
 
 
-def _looks_like_name(name: str) -> bool:
+def _looks_like_name(name: str, strong: bool = False) -> bool:
+    """strong: a title or label before it vouches for a name, so a rare surname (rare_surnames.txt)
+    will do, unless it makes a dictionary word with the next character (书记都能针对, 广泛联系)."""
     if not all(map(_is_han, name)) or name in rules.PUBLIC_NAMES or "某" in name:
         return False
     surname = rules.surname_of(name)
     given = name[len(surname):]
-    return (surname in rules.SURNAMES and bool(given) and len(given) <= 2
+    rare = strong and surname in rules.RARE_SURNAMES and not tagged.is_other_word(name[:2])
+    return ((surname in rules.SURNAMES or rare) and bool(given) and len(given) <= 2
             and not any(c in rules.NOT_IN_LABELLED_NAME for c in given)
             and name not in rules.common_words() and not any(t in name for t in rules.TITLES)
             and not tagged.is_other_word(name))

@@ -49,7 +49,7 @@ def export() -> dict[str, Any]:
 def _lookups(data: dict[str, Any]) -> dict[str, list[str]]:
     words = [word for word in tagged._frequencies()._freq  # noqa: SLF001 - the table tagged's look-ups read
              if all(HAN[0] <= c <= HAN[1] for c in word)]
-    surnames = set(data["SURNAMES"])
+    surnames = set(data["SURNAMES"]) | set(data["RARE_SURNAMES"])
     longest = max(max(rules.MAX_NAME.values()), 4)
     return {
         # is_other_word is asked about 2-3 characters starting with a surname (a candidate name).

@@ -16,7 +16,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "privacy"
 _word_lists_dir = DATA_DIR
 # Module attributes read from <data folder>/privacy/ on first use (see __getattr__).
-WORD_LISTS = {"SURNAMES": "surnames.txt", "PUBLIC_NAMES": "public_names.txt", "NAME_WORDS": "name_words.txt"}
+WORD_LISTS = {"SURNAMES": "surnames.txt", "RARE_SURNAMES": "rare_surnames.txt", "PUBLIC_NAMES": "public_names.txt", "NAME_WORDS": "name_words.txt"}
 COMMON_WORDS_FILE = "common_words.txt"
 
 
@@ -63,7 +63,7 @@ def _stat(path: Path) -> tuple[int, int] | None:
 
 
 def __getattr__(name: str) -> frozenset[str]:
-    """SURNAMES, PUBLIC_NAMES, NAME_WORDS: read on first use (importing this module reads no file),
+    """SURNAMES, RARE_SURNAMES, PUBLIC_NAMES, NAME_WORDS: read on first use (importing this module reads no file),
     then kept as plain module attributes."""
     if name in WORD_LISTS:
         words = globals()[name] = read_word_list(WORD_LISTS[name])
@@ -151,13 +151,15 @@ NOT_IN_GIVEN_NAME = set(
     "书记主任局镇县区市省处科所站队村厂"
 )
 # For names the tagger or a label already marks as names, only characters that never occur in a
-# given name (志, 新, 明 … do, as in 陈志远).
-NOT_IN_LABELLED_NAME = set("的了是在与及对把被将给等个些该本全每各其此这那我你他她它们员部层边体位级导责管职")
+# given name (志, 新, 明 … do, as in 陈志远; so do 全 本 其, each in 100-140 of the person names of
+# jieba's dictionary: 喻全贵, 李本华, 张其昌).
+NOT_IN_LABELLED_NAME = set("的了是在与及对把被将给等个些该每各此这那我你他她它们员部层边体位级导责管职")
 # Characters that often precede a surname and are never part of a name.
 WEAK_SURNAMES = set("于和向安关管任万余方全成文时常高明连司古农党应师商单解尚")
 
 # Titles written before a name (书记刘亮, 主席张玮) also include these, which rarely follow one.
-TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员 负责人".split()
+# 支书记: in 党总支书记计加眺 the title is 书记, not 支书 (which the leftmost match would take).
+TITLES_BEFORE = TITLES + "记者 通讯员 作者 主持人 记录人 调研员 负责人 支书记".split()
 TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(TITLES_BEFORE, key=len, reverse=True)) + r")[：:\s]*")
 # Labels after which a list of persons follows (出席人：张三、李四; 作者：王五).
 PERSON_LIST_RE = re.compile(
