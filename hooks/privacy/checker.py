@@ -54,13 +54,14 @@ def scan(text: str, *, use_jieba: bool = True) -> list[Finding]:
     persons = [c for c in candidates if c.category == "person"]
     candidates += _listed_after(text, persons) + _listed_before(text, persons)
     candidates += _scan_bracketed_names(text)
-    found = _without_overlaps(candidates)
+    found = without_overlaps(candidates)
     if text is not original:  # report what the text says, in its own characters
         found = [replace(f, match=original[f.start:f.end]) for f in found]
     return found
 
 
-def _without_overlaps(candidates: list[Finding]) -> list[Finding]:
+def without_overlaps(candidates: list[Finding]) -> list[Finding]:
+    """The longest of overlapping findings (the earliest of equal ones), in text order."""
     kept: list[Finding] = []
     for cand in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
@@ -392,7 +393,7 @@ UNIT_PLACEHOLDERS = {"公司": "某公司", "集团": "某公司", "银行": "�
 ORDINAL_RE = re.compile("第[一二三四五六七八九十0-9]+$")
 
 
-def _unit_core(name: str) -> str:
+def unit_core(name: str) -> str:
     """The distinctive part of a unit name: trade words and ordinals removed (宏达建设 → 宏达)."""
     changed = True
     while changed and name:
@@ -414,12 +415,12 @@ def _scan_units(text: str) -> list[Finding]:
             continue
         name = _name_before(text, m.start(), prev_floor, rules.MAX_UNIT_NAME, cut_common=False)
         after_place = max((i + 1 for i, c in enumerate(name[:-1]) if c in rules.UNIT_AFTER_PLACE), default=0)
-        if after_place and len(_unit_core(name[after_place:])) >= 2:  # 平昌县|响滩小学; not 南湖区实验小学
+        if after_place and len(unit_core(name[after_place:])) >= 2:  # 平昌县|响滩小学; not 南湖区实验小学
             if after_place == 2:  # 浚县|浚州小学: a one-character place the places' rule leaves
                 start = m.start() - len(name)
                 found.append(Finding("place", name[:2], start, start + 2, rules.PLACE_SUFFIXES[name[1]]))
             name = name[after_place:]
-        core = _unit_core(name)
+        core = unit_core(name)
         rest = _after_common_words(core)
         if rest != core:  # 通过小学, 引进大学, 上级公司: no name; 开创大窝中学: 大窝
             if len(rest) < 2:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hooks.privacy import rules
-from hooks.privacy.checker import Finding, _unit_core, _without_overlaps, scan
+from hooks.privacy.checker import Finding, unit_core, without_overlaps, scan
 from hooks.text.script import to_simplified
 
 # Suffixes of places a name is also written without (青岛市 → 青岛); not 路/街/村: 建设路, 新村 are
@@ -48,7 +48,7 @@ def scan_document(lines: Sequence[str], *, use_jieba: bool = True) -> list[list[
         if titled:
             extra += [Finding("person", line[m.start():m.end()], m.start(), m.end(), "××" + m.group(2))
                       for m in titled.finditer(simple) if _is_titled_name(simple, m)]
-        out.append(_without_overlaps(findings + extra) if extra else findings)
+        out.append(without_overlaps(findings + extra) if extra else findings)
     return out
 
 
@@ -68,7 +68,7 @@ def _names(findings: list[Finding]) -> dict[str, _Name]:
                 names.setdefault(bare, _Name("place", bare, f.placeholder))
         elif f.category == "unit":
             names.setdefault(text, _Name("unit", text, f.placeholder))
-            core = _unit_core(text[:-_suffix_length(text)] if _suffix_length(text) else text)
+            core = unit_core(text[:-_suffix_length(text)] if _suffix_length(text) else text)
             if len(core) >= 2 and _distinctive(core):
                 names.setdefault(core, _Name("unit", core, f.placeholder))
     return names

@@ -47,7 +47,7 @@ def export() -> dict[str, Any]:
 
 
 def _lookups(data: dict[str, Any]) -> dict[str, list[str]]:
-    words = [word for word in tagged._frequencies()._freq  # noqa: SLF001 - the table tagged's look-ups read
+    words = [word for word in tagged.lexicon()._freq  # noqa: SLF001 - the table tagged's look-ups read
              if all(HAN[0] <= c <= HAN[1] for c in word)]
     surnames = set(data["SURNAMES"]) | set(data["RARE_SURNAMES"])
     longest = max(max(rules.MAX_NAME.values()), 4)

@@ -66,7 +66,7 @@ def short_names() -> frozenset[str]:
     from hooks.privacy import rules, tagged
 
     ordinary = rules.common_words() | rules.NAME_WORDS | rules.PUBLIC_NAMES | rules.PUBLIC_PLACES
-    lexicon = tagged._frequencies()  # noqa: SLF001 - the dictionary's look-ups
+    lexicon = tagged.lexicon()
     names = set()
     for code, full in _divisions().items():
         name = short_name(full)

@@ -56,7 +56,8 @@ class _Lexicon:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> _Lexicon:
+def lexicon() -> _Lexicon:
+    """jieba's dictionary as look-ups (frequency and tag of a word), loaded once."""
     return _Lexicon()
 
 
@@ -65,7 +66,7 @@ def warm_up() -> None:
     so both processes share them)."""
     from hooks.privacy import gazetteer
 
-    _frequencies()
+    lexicon()
     _acting_surnames(rules.SURNAMES)
     _given_name_chars()
     gazetteer.short_names()
@@ -90,7 +91,7 @@ def _clause_names(clause: str) -> tuple[tuple[str, int, int, str], ...]:
 
 
 def _tag_clause(clause: str) -> tuple[tuple[str, int, int, str], ...]:
-    frequencies = _frequencies()
+    frequencies = lexicon()
     # Tagging parts of speech is 9 times slower than segmenting: only clauses whose segmentation
     # holds a possible name (an unknown word, or a rare name or place of the dictionary) are tagged.
     acting = _persons_acting(clause, frequencies)
@@ -199,7 +200,7 @@ def _surname_strength() -> dict[str, float]:
     """For each one-character surname: 3-character person names (nr) it starts, per dictionary word
     of another class it starts (both + 1)."""
     names, others = {}, {}
-    for word, tag in _frequencies()._tags.items():  # noqa: SLF001 - the tagger's own table
+    for word, tag in lexicon()._tags.items():  # noqa: SLF001 - the tagger's own table
         if tag == "nr" and len(word) == 3:
             names[word[0]] = names.get(word[0], 0) + 1
         elif len(word) >= 2 and not tag.startswith("nr"):
@@ -246,8 +247,8 @@ def _joins(pair: str, frequencies: _Lexicon, from_freq: int = 1) -> bool:
 @lru_cache(maxsize=1)
 def _given_name_chars() -> frozenset[str]:
     """Characters of given names in the dictionary's person names (nr entries of 2-3 characters)."""
-    lexicon = _frequencies()
-    return frozenset(c for word, tag in lexicon._tags.items()  # noqa: SLF001 - the tagger's own table
+    table = lexicon()
+    return frozenset(c for word, tag in table._tags.items()  # noqa: SLF001 - the tagger's own table
                      if tag == "nr" and 2 <= len(word) <= 3 for c in word[1:])
 
 
@@ -285,19 +286,19 @@ def _private_person(word: str, rare_below: int = COMMON_FROM["nr"]) -> bool:
         return False
     if word[-1] in rules.PLACE_SUFFIXES or word in rules.common_words():
         return False
-    freq, tag = _frequencies().get(word, (0, ""))
+    freq, tag = lexicon().get(word, (0, ""))
     return (not freq or tag.startswith("nr") and freq < rare_below) and not is_common_word(given)
 
 
 def is_common_word(word: str) -> bool:
     """A frequent dictionary word that is not a name: 顾大局 is 顾 + 大局, not a person."""
-    freq, tag = _frequencies().get(word, (0, ""))
+    freq, tag = lexicon().get(word, (0, ""))
     return len(word) >= 2 and freq >= 500 and not tag.startswith(("nr", "ns"))
 
 
 def is_other_word(word: str) -> bool:
     """A dictionary word of another class than a person's name (党办, 成员)."""
-    _, tag = _frequencies().get(word, (0, ""))
+    _, tag = lexicon().get(word, (0, ""))
     return bool(tag) and not tag.startswith("nr")
 
 
@@ -318,13 +319,13 @@ def _masked(word: str) -> bool:
 def is_common_non_place(word: str, suffix: str = "区") -> bool:
     """A frequent dictionary word of another class than a place (代表区委, 关心镇村): not a place
     name. Towns are often named with ordinary words (东风镇, 前进镇), so they need a commoner one."""
-    freq, tag = _frequencies().get(word, (0, ""))
+    freq, tag = lexicon().get(word, (0, ""))
     return freq >= (2000 if suffix in "镇乡" else 1000) and tag not in ("ns", "nz", "nt")
 
 
 def is_known_place(word: str) -> bool:
     """A place name jieba's dictionary knows (蜀山, 海淀), rare enough not to be an ordinary word."""
-    freq, tag = _frequencies().get(word, (0, ""))
+    freq, tag = lexicon().get(word, (0, ""))
     return len(word) >= 2 and tag == "ns" and freq < 1000
 
 
