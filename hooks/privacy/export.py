@@ -31,16 +31,16 @@ def export() -> dict[str, Any]:
         data[name] = sorted(getattr(rules, name))
     data["COMMON_WORDS"] = sorted(rules.common_words())
     data["DIVISIONS"] = sorted(gazetteer.full_names())  # the national standard's places (gazetteer.py)
-    cache = Path(tempfile.gettempdir()) / f"msh-privacy-lookups-{_signature(data)}.json"
+    stored = Path(tempfile.gettempdir()) / f"msh-privacy-lookups-{cache.key()}.json"
     try:
-        return {**data, **json.loads(cache.read_text(encoding="utf-8"))}
+        return {**data, **json.loads(stored.read_text(encoding="utf-8"))}
     except (OSError, ValueError):
         pass
     lookups = _lookups(data)
     try:  # written whole, then renamed: a build running meanwhile never reads half a file
-        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        partial = stored.with_name(f"{stored.name}.{os.getpid()}.tmp")
         partial.write_text(json.dumps(lookups, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, cache)
+        os.replace(partial, stored)
     except OSError:
         pass  # a read-only temp folder: the same data, not kept
     return {**data, **lookups}
@@ -61,9 +61,3 @@ def _lookups(data: dict[str, Any]) -> dict[str, list[str]]:
         # is_known_place about the name before a place suffix (at most the longest MAX_NAME).
         "KNOWN_PLACES": sorted(w for w in words if 2 <= len(w) <= longest and tagged.is_known_place(w)),
     }
-
-
-def _signature(data: dict[str, Any]) -> str:
-    """What the look-ups depend on: hooks/privacy/cache.py's key (code, word lists, dictionary,
-    gazetteer), shared with the tagged clauses."""
-    return cache.key()

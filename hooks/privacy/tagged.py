@@ -15,7 +15,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from hooks.privacy import rules
+from hooks.privacy import cache, rules
 
 # A dictionary word at least this frequent is an ordinary word or a public name (中国, 朝阳,
 # 习近平), never a private one: jieba's frequencies for real but private names are below 30
@@ -342,7 +342,7 @@ _folder: Path | None = None
 def load_stored(cache_root: Path | None = None) -> None:
     """Read the clauses tagged before, for the rules now in use (call after the word lists are set)."""
     global _folder
-    _folder = (cache_root or Path(tempfile.gettempdir())) / f"msh-tagged-{_rules_key()}"
+    _folder = (cache_root or Path(tempfile.gettempdir())) / f"msh-tagged-{cache.key()}"
     _stored.clear()
     try:
         parts = sorted(_folder.glob("*.jsonl"))
@@ -370,10 +370,3 @@ def store_new() -> None:
         return  # a read-only temp folder: the same findings, not kept
     _stored.update(_new)
     _new.clear()
-
-
-def _rules_key() -> str:
-    """What the tagging depends on (hooks/privacy/cache.py, shared with the browser's look-ups)."""
-    from hooks.privacy import cache
-
-    return cache.key()
