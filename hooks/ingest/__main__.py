@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .classify import MATERIALS
 from .emit import report
 from .pipeline import run
 from hooks.text.read import InputError
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
                                           "it could not be recognised")
     parser.add_argument("--type", dest="type_name", metavar="TYPE",
                         help="read the document as this material when the report says it is none "
-                             "(班子对照检查材料, 个人对照检查材料, 会议记录, 相互批评意见)")
+                             f"({', '.join(MATERIALS)})")
     parser.add_argument("--data", type=Path, default=REPO / "data", help="data directory with meetings/")
     parser.add_argument("--show-originals", action="store_true",
                         help="print replaced names in the report (for checking; never commit it)")

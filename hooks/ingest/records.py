@@ -86,25 +86,24 @@ def reading_drafts(reading: Reading, level: str, tags: list[str] | None = None) 
     return out, loose
 
 
+REPORTED_PARTS = ("整改情况", "征求意见")  # what a chair's 通报 gives records of
+
+
 def minutes_drafts(minutes: Minutes) -> tuple[list[Draft], list[Loose]]:
     """The 班子 check (班子 records), the 通报 of rectification and of the opinions asked for (班子
     整改情况 / 征求意见 records), each member's self-criticism (个人 records, the speaker's role as a
     tag), each critical opinion (批评意见 with giver and receiver)."""
     out: list[Draft] = []
     loose: list[Loose] = []
-    for check in minutes.banzi:
-        drafts, left = reading_drafts(check.reading, "班子", [f"发言人：{check.speaker}"] if check.speaker else [])
-        out += drafts
-        loose += left
-    for check in minutes.reports:  # what was rectified and what was asked for, as the 班子 reports it
-        drafts, left = reading_drafts(check.reading, "班子", [f"发言人：{check.speaker}"] if check.speaker else [])
-        out += [d for d in drafts if d.part in ("整改情况", "征求意见")]
-        loose += left + [Loose(d.line, d.title, f"{d.part} in a 通报, not a record") for d in drafts
-                         if d.part not in ("整改情况", "征求意见")]
-    for check in minutes.self_checks:
-        drafts, left = reading_drafts(check.reading, "个人", [f"发言人：{check.speaker}"] if check.speaker else [])
-        out += drafts
-        loose += left
+    # (speeches, level, the parts they give records of: None for all); a 通报 reports what was
+    # rectified and what was asked for, as the 班子 reports it
+    for checks, level, kept in ((minutes.banzi, "班子", None), (minutes.reports, "班子", REPORTED_PARTS),
+                                (minutes.self_checks, "个人", None)):
+        for check in checks:
+            drafts, left = reading_drafts(check.reading, level, [f"发言人：{check.speaker}"] if check.speaker else [])
+            out += [d for d in drafts if kept is None or d.part in kept]
+            loose += left + [Loose(d.line, d.title, f"{d.part} in a 通报, not a record") for d in drafts
+                             if kept is not None and d.part not in kept]
     for opinion in minutes.opinions:
         for point in opinion.points:
             title, text, instance = split_item(point.heading, point.text)
