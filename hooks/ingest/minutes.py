@@ -31,6 +31,8 @@ ROLE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:副?书记|副?主任|副?镇长|�
                   r"副?组长|副?校长|副?院长|副?经理|委员|领导|主持人|督导组|指导组|记录员)$|^(?:班子)?成员[A-Z]{1,2}$")
 # A body that gives or receives opinions (对党支部的批评意见): no person, never replaced as a name.
 ORGAN = re.compile(r"(?:党?支部|党委|党组|党工委|党总支|班子|支委|委员会|领导小组)$")
+# The parts a chair's 通报 reports (整改落实情况, 征求意见情况): records, not agenda headings.
+REPORTED_PARTS = ("整改情况", "征求意见")
 LEADER = re.compile(r"领导|督导|指导组|上级|区委|县委|市委|巡回")
 # Words before a colon that open a section or a label, never a speaker.
 NOT_SPEAKER = re.compile(r"问题|原因|措施|方向|意见|批评|情况|议程|内容|时间|地点|主题|例如|比如|其中|表现|"
@@ -400,7 +402,7 @@ def read_segment(turn: Turn, hint: str, lines: list[Line], state: _State, minute
             state.phase = "criticism"
             continue
         if match_marker(text) and len(text) <= 30 and AGENDA_HEADING.search(text) and not has_outline([line]) \
-                and part_of(strip_number(text)) not in ("整改情况", "征求意见"):
+                and part_of(strip_number(text)) not in REPORTED_PARTS:
             steer(text, state, minutes)  # 四、督导组点评 / 三、批评和自我批评: an agenda heading of the minutes
             continue
         if PROCEDURAL.search(text) and len(text) <= 80 and not OPINION_FORMULA.match(text):

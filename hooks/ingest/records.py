@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from hooks.text.items import INSTANCE_LEAD, RECTIFIED
 
-from .minutes import Minutes
+from .minutes import REPORTED_PARTS, Minutes
 from .sections import Reading, heading_states_a_problem
 from .structure import Item, Loose
 
@@ -84,9 +84,6 @@ def reading_drafts(reading: Reading, level: str, tags: list[str] | None = None) 
                              "个人", tags + [f"提出人：{giver}"] * bool(giver) + [f"被批评人：{receiver}"] * bool(receiver),
                              giver, receiver))
     return out, loose
-
-
-REPORTED_PARTS = ("整改情况", "征求意见")  # what a chair's 通报 gives records of
 
 
 def minutes_drafts(minutes: Minutes) -> tuple[list[Draft], list[Loose]]:
