@@ -18,7 +18,7 @@ import yaml
 from hooks.check import load_library
 from hooks.ingest import pipeline
 from hooks.ingest.__main__ import main
-from hooks.ingest.emit import Output, dump
+from hooks.ingest.emit import Output
 from hooks.ingest.pipeline import run
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from hooks.text.headings import BRIEF_CRITICISM, CRITICISM, part_of
-from hooks.text.markers import INLINE_ITEM, inline_starts, match_marker
+from hooks.text.markers import inline_starts, match_marker
 
 from .clean import Line
 from .sections import Group, Reading, read_tree
@@ -66,7 +66,7 @@ ANNOUNCE_REPORT = re.compile(r"^(?:首先，?)?(?:由我)?(?:代表[^，。]{0,1
 ANNOUNCE_BANZI = re.compile(r"代表[^，。：:]{0,14}?班子作?(?:对照检查|检视剖析)")
 ANNOUNCE_SELF = re.compile(r"由我(?:进行|作)?(?:个人)?(?:对照检查|发言|自我批评)|我(?:先|首先)?(?:作|进行)(?:个人)?对照检查|"
                            r"带头(?:作|进行)个人对照检查")
-INLINE_OUTLINE = re.compile(rf"[一二三]、(?:存在的?|主要)?[^，。]{{0,6}}问题|存在的(?:主要|突出)?问题[。：:]")
+INLINE_OUTLINE = re.compile(r"[一二三]、(?:存在的?|主要)?[^，。]{0,6}问题|存在的(?:主要|突出)?问题[。：:]")
 AGENDA_HEADING = re.compile(r"通报|对照检查|批评|点评|讲话|总结|表态")
 
 
