@@ -57,13 +57,18 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     return out
 
 
+def first_colon(text: str) -> int:
+    """Where the first colon (full or half width) after the first character is, else -1."""
+    return min((i for i in (text.find("："), text.find(":")) if i > 0), default=-1)
+
+
 def split_after_part_heading(text: str) -> list[str]:
     """一、存在的主要问题：1、政治意识不强。… → the part heading, then the item on a line of its own."""
     found = match_marker(text)
     if not found or found[0] != 1:
         return [text]
     rest = found[2]
-    colon = min((i for i in (rest.find("："), rest.find(":")) if i > 0), default=-1)
+    colon = first_colon(rest)
     after = rest[colon + 1:].strip()
     if colon > 0 and part_of(rest[:colon].strip()) and match_marker(after):
         return [text[:len(text) - len(rest) + colon].strip(), after]
@@ -105,7 +110,7 @@ def heading_before_items(rest: str) -> tuple[str, str] | None:
     """（八）其他方面：一是…。二是… and 1、政治方面：学习不够系统。— the heading ends at the colon that
     opens the items or follows an aspect written inline, even when a full stop comes within a
     heading's length."""
-    colon = min((i for i in (rest.find("："), rest.find(":")) if i > 0), default=-1)
+    colon = first_colon(rest)
     if 0 < colon <= HEADING_MAX and (INLINE_ITEM.match(rest[colon + 1:].lstrip())
                                      or rest[:colon].endswith("方面") and "，" not in rest[:colon]):
         return rest[:colon].strip(), rest[colon + 1:].strip()
