@@ -521,7 +521,7 @@
       for (var length = 3; length >= 2; length--) {
         var start = position - 1 - length;
         var name = text.slice(Math.max(0, start), position - 1);
-        var surname = this.sets.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
+        var surname = this.surnameOf(name);
         if (start >= 0 && this.looksLikeName(name) && !this.sets.WEAK_SURNAMES.has(surname) && !seen.has(start)) {
           found.push(finding("person", name, start, position - 1, "××"));
           seen.add(start);
@@ -612,7 +612,7 @@
       var name = text.slice(Math.max(0, pos - length), pos);
       if (name.length < length || !allHan(name)) continue;
       if (s.PUBLIC_NAMES.has(name) || name.indexOf("某") >= 0) return null;
-      var surname = s.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
+      var surname = this.surnameOf(name);
       var given = name.slice(surname.length);
       // After a boundary (1、何长生同志, （王刚书记）) the name stands alone: any given name will do.
       var alone = pos - length === 0 || !isHan(text[pos - length - 1]);
@@ -679,11 +679,16 @@
     return "";
   };
 
+  // A compound surname (欧阳) if the list has one, else the first character (rules.surname_of).
+  Privacy.prototype.surnameOf = function (name) {
+    return this.sets.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
+  };
+
   // strong: a title or label before it vouches for a name (checker._looks_like_name).
   Privacy.prototype.looksLikeName = function (name, strong) {
     var s = this.sets;
     if (!allHan(name) || s.PUBLIC_NAMES.has(name) || name.indexOf("某") >= 0) return false;
-    var surname = s.SURNAMES.has(name.slice(0, 2)) ? name.slice(0, 2) : name[0];
+    var surname = this.surnameOf(name);
     var given = name.slice(surname.length);
     var rare = !!strong && s.RARE_SURNAMES.has(surname) && !s.OTHER_WORDS.has(name.slice(0, 2));
     return (s.SURNAMES.has(surname) || rare) && !!given && given.length <= 2 &&
